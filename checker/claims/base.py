@@ -1,0 +1,48 @@
+"""The protocol every claim kind implements, and what an extractor gets to work with."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from checker.models import ClaimKind, ClaimValue
+
+if TYPE_CHECKING:
+    from checker.documents import Document
+    from checker.rules import RuleBook
+
+
+@dataclass(slots=True)
+class Extracted:
+    """A claim as an extractor finds it: a span, a normalized value and hints for keying.
+
+    Provenance rule: ``document.text[start:end]`` is the claim's text, always.
+    """
+
+    kind: ClaimKind
+    start: int
+    end: int
+    value: ClaimValue
+    hints: dict[str, str] = field(default_factory=dict)
+    """Context the keyer may use: ``event`` (nearest event noun), ``as_of`` (ISO date the claim
+    speaks of), ``scope`` ("origin", "current", a year), ``entity`` (canonical subject)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionContext:
+    """Per-document facts an extractor needs besides the text."""
+
+    document: Document
+    rules: RuleBook
+    published: dt.date | None
+
+
+class ClaimExtractor(Protocol):
+    """One claim kind: find its spans in a document and normalize them."""
+
+    kind: ClaimKind
+
+    def extract(self, ctx: ExtractionContext) -> list[Extracted]:
+        """Return every claim of this kind in ``ctx.document.text`` (boilerplate is dropped later)."""
+        ...

@@ -1,0 +1,383 @@
+"""Reading documents: files, manifests, front matter, publication dates, boilerplate, sentences.
+
+Offsets everywhere index the decoded text (BOM removed, line endings untouched), so that
+``document.text[start:end]`` is exactly what a claim quotes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker.errors import InputError
+from checker.models import PublishedFrom, Source
+from checker.rules import load_yaml
+from checker.rulespecs import BoilerplateSpec
+
+DOCUMENT_SUFFIXES = (".txt", ".md")
+MANIFEST_NAMES = ("sources.yml", "sources.yaml")
+
+DateParser = Callable[[str], dt.date | None]
+
+
+@dataclass
+class Document:
+    """One decoded document with the indexes later stages need for provenance."""
+
+    id: str
+    text: str
+    path: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    published_from: PublishedFrom | None = None
+    excluded: list[tuple[int, int]] = field(default_factory=list)
+    """Character ranges (front matter, boilerplate) that yield no claims."""
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _sentences: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        self._sentences = split_sentences(self.text)
+        self._sentence_starts = [s for s, _ in self._sentences]
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        return self._sentences
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        """The sentence that contains ``offset`` (or the nearest one before it)."""
+        index = max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+        if not self._sentences:
+            return (0, len(self.text))
+        return self._sentences[index]
+
+    def sentence_index(self, offset: int) -> int:
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    def is_excluded(self, start: int, end: int) -> bool:
+        return any(start < x_end and x_start < end for x_start, x_end in self.excluded)
+
+    def to_source(self) -> Source:
+        return Source(
+            id=self.id,
+            path=self.path,
+            title=self.title,
+            outlet=self.outlet,
+            url=self.url,
+            published=self.published.isoformat() if self.published else None,
+            published_from=self.published_from,
+            sha256=self.sha256,
+        )
+
+
+# --- sentences ----------------------------------------------------------------------------------
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st gen sen rep gov lt col sgt capt adm maj cmdr jr sr inc ltd co corp no nos vs "
+    "etc al e.g i.e u.s u.k u.n e.u jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu "
+    "fri sat sun approx est dept fig p pp vol ed eds rev hon".split()
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` ends an abbreviation or an initial, not a sentence."""
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot].lower()
+    if not word:
+        return False
+    return word in _ABBREVIATIONS or (len(word) == 1 and text[start].isupper())
+
+
+def _split_lines(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Break a block at newlines unless the line plainly runs on (hard-wrapped prose)."""
+    line_start = start
+    for match in _NEWLINE.finditer(text, start, end):
+        before = text[line_start : match.start()].rstrip()
+        after = text[match.end() : end].lstrip(" \t")
+        runs_on = bool(before) and (before[-1].islower() or before[-1] in ",;:-") and (
+            bool(after) and after[0].islower()
+        )
+        if not runs_on:
+            yield line_start, match.start()
+            line_start = match.end()
+    yield line_start, end
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, trimmed of surrounding whitespace: blocks, then lines, then punctuation."""
+    spans: list[tuple[int, int]] = []
+    block_start = 0
+    blocks = [*list(_BLOCK_BREAK.finditer(text)), None]
+    for brk in blocks:
+        block_end = brk.start() if brk else len(text)
+        for line_start, line_end in _split_lines(text, block_start, block_end):
+            piece_start = line_start
+            for match in _SENTENCE_END.finditer(text, line_start, line_end):
+                if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+                    continue
+                spans.append((piece_start, match.end()))
+                piece_start = match.end()
+            spans.append((piece_start, line_end))
+        block_start = brk.end() if brk else len(text)
+    trimmed: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+# --- boilerplate and publication dates ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """Compiled boilerplate rules."""
+
+    drop_lines: tuple[re.Pattern[str], ...]
+    footer_starts: tuple[re.Pattern[str], ...]
+    published: tuple[re.Pattern[str], ...]
+
+    @classmethod
+    def from_spec(cls, spec: BoilerplateSpec) -> Boilerplate:
+        def comp(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+            return tuple(re.compile(p, re.IGNORECASE | re.MULTILINE) for p in patterns)
+
+        return cls(comp(spec.drop_lines), comp(spec.footer_starts), comp(spec.published_patterns))
+
+    def excluded_ranges(self, text: str, begin: int = 0) -> list[tuple[int, int]]:
+        """Ranges of navigation lines, publication lines and the footer."""
+        ranges: list[tuple[int, int]] = []
+        offset = begin
+        for line in text[begin:].splitlines(keepends=True):
+            body = line.strip()
+            if body and any(p.search(body) for p in self.footer_starts):
+                ranges.append((offset, len(text)))
+                break
+            if body and any(p.search(body) for p in self.drop_lines + self.published):
+                ranges.append((offset, offset + len(line)))
+            offset += len(line)
+        return ranges
+
+    def published_date(self, text: str, parse: DateParser) -> dt.date | None:
+        """The first publication date the page states about itself ("Published April 4, 2024")."""
+        for pattern in self.published:
+            for match in pattern.finditer(text):
+                found = parse(match.group("date"))
+                if found:
+                    return found
+        return None
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Decode UTF-8 (BOM optional) or fail with the file's name."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (byte {exc.start}: {exc.reason})") from exc
+
+
+def _as_date(value: Any, where: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise InputError(f"{where}: published: expected YYYY-MM-DD, got {value!r}") from exc
+
+
+def _read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
+    for name in MANIFEST_NAMES:
+        path = folder / name
+        if path.exists():
+            data = load_yaml(path)
+            items = data.get("sources") if isinstance(data, dict) else None
+            if not isinstance(items, list):
+                raise InputError(f"{path}:1: sources: expected a list of documents under 'sources:'")
+            entries: dict[str, dict[str, Any]] = {}
+            for item in items:
+                line = getattr(item, "line", 1)
+                if not isinstance(item, dict) or "file" not in item:
+                    raise InputError(f"{path}:{line}: each source needs a 'file'")
+                unknown = set(item) - {"file", "title", "outlet", "url", "published"}
+                if unknown:
+                    raise InputError(f"{path}:{line}: unknown field(s): {', '.join(sorted(unknown))}")
+                entry = dict(item)
+                entry["published"] = _as_date(item.get("published"), f"{path}:{line}")
+                entries[str(item["file"])] = entry
+            return entries
+    return {}
+
+
+def _front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    try:
+        import yaml
+
+        data = yaml.safe_load(match.group(1))
+    except Exception as exc:
+        raise InputError(f"{name}:1: invalid front matter: {exc}") from exc
+    if not isinstance(data, dict):
+        return {}, match.end()
+    data["published"] = _as_date(data.get("published", data.get("date")), f"{name}:1")
+    return data, match.end()
+
+
+@dataclass
+class LoadResult:
+    documents: list[Document]
+    notes: list[str]
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    """Expand folders into their .txt/.md files; skipped files become notes."""
+    files: list[Path] = []
+    notes: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if not child.is_file() or child.name in MANIFEST_NAMES:
+                    continue
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                if child.suffix.lower() in DOCUMENT_SUFFIXES:
+                    files.append(child)
+                else:
+                    notes.append(f"skipped {_display_path(child)}: not a .txt or .md file")
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return files, notes
+
+
+def make_document(
+    doc_id: str,
+    text: str,
+    boilerplate: Boilerplate,
+    parse_date: DateParser,
+    *,
+    path: str | None = None,
+    meta: dict[str, Any] | None = None,
+    published: dt.date | None = None,
+    published_from: PublishedFrom | None = None,
+) -> Document:
+    """Build a Document, settling its publication date from the best evidence available."""
+    meta = dict(meta or {})
+    front, body_start = _front_matter(text, path or doc_id)
+    excluded = [(0, body_start)] if body_start else []
+    excluded += boilerplate.excluded_ranges(text, body_start)
+    if published is None and meta.get("published"):
+        published, published_from = meta["published"], "manifest"
+    if published is None and front.get("published"):
+        published, published_from = front["published"], "front-matter"
+    if published is None:
+        published = boilerplate.published_date(text, parse_date)
+        published_from = "text" if published else None
+    for key in ("title", "outlet", "url"):
+        meta.setdefault(key, front.get(key))
+    title = meta.get("title") or _first_line(text, body_start)
+    return Document(
+        id=doc_id,
+        text=text,
+        path=path,
+        title=title,
+        outlet=meta.get("outlet"),
+        url=meta.get("url"),
+        published=published,
+        published_from=published_from,
+        excluded=excluded,
+    )
+
+
+def _first_line(text: str, start: int) -> str | None:
+    for line in text[start:].splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return None
+
+
+def load_documents(
+    paths: Iterable[Path],
+    boilerplate: Boilerplate,
+    parse_date: DateParser,
+    published_option: dt.date | None = None,
+) -> LoadResult:
+    """Read every document under ``paths`` with its manifest entry and publication date."""
+    files, notes = collect_files(paths)
+    if published_option is not None and len(files) != 1:
+        raise InputError("--published applies to a single file; use a sources.yml manifest for folders")
+    manifests: dict[Path, dict[str, dict[str, Any]]] = {}
+    documents: list[Document] = []
+    used_ids: set[str] = set()
+    for file in files:
+        folder = file.parent
+        if folder not in manifests:
+            manifests[folder] = _read_manifest(folder)
+        display = _display_path(file)
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{display}: cannot read: {exc.strerror}") from exc
+        text = decode(raw, display)
+        doc_id = file.stem
+        if doc_id in used_ids:
+            doc_id = display.rsplit(".", 1)[0]
+        used_ids.add(doc_id)
+        documents.append(
+            make_document(
+                doc_id,
+                text,
+                boilerplate,
+                parse_date,
+                path=display,
+                meta=manifests[folder].get(file.name),
+                published=published_option,
+                published_from="option" if published_option else None,
+            )
+        )
+    return LoadResult(documents, notes)

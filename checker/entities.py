@@ -1,0 +1,127 @@
+"""Canonical entities: names, aliases and time-scoped titles, all read from rules/entities.yml.
+
+One compiled pattern finds every alias and title in a text; a title resolves to whoever held it
+on the date in question, so "the NATO chief" can mean one person in 2024 and another in 2025.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from checker.rulespecs import EntitiesSpec, EntitySpec, TitleSpec
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name or title found in text; ``entity`` is its canonical id once resolved."""
+
+    start: int
+    end: int
+    surface: str
+    entity: str | None
+    title: str | None = None
+
+
+def _alias_pattern(names: list[str]) -> re.Pattern[str]:
+    """One alternation of all names, longest first, bounded by non-word characters."""
+    ordered = sorted(set(names), key=lambda n: (-len(n), n))
+    body = "|".join(re.escape(n).replace(r"\ ", r"[\s\-]+") for n in ordered)
+    return re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])" if body else r"(?!x)x")
+
+
+class EntityIndex:
+    """Look up entities and titles by surface form."""
+
+    def __init__(self, spec: EntitiesSpec) -> None:
+        self.entities: dict[str, EntitySpec] = {e.id: e for e in spec.entities}
+        self.titles: dict[str, TitleSpec] = {t.id: t for t in spec.titles}
+        self._alias: dict[str, str] = {}
+        self._generic: dict[str, list[str]] = {}
+        for entity in spec.entities:
+            for name in [entity.name, *entity.aliases]:
+                self._alias.setdefault(_fold(name), entity.id)
+            for name in entity.generic_aliases:
+                self._generic.setdefault(_fold(name), []).append(entity.id)
+        self._title: dict[str, str] = {}
+        for title in spec.titles:
+            for name in title.names:
+                self._title.setdefault(_fold(name), title.id)
+        self._names_re = _alias_pattern(
+            [*(n for e in spec.entities for n in [e.name, *e.aliases]), *(n for t in spec.titles for n in t.names)]
+        )
+        self._generic_re = _alias_pattern([n for e in spec.entities for n in e.generic_aliases])
+
+    def name(self, entity_id: str) -> str:
+        entity = self.entities.get(entity_id)
+        return entity.name if entity else entity_id
+
+    def lookup(self, surface: str) -> str | None:
+        """The entity an exact alias names, ignoring case, spacing and a leading "the"."""
+        return self._alias.get(_fold(surface))
+
+    def title_of(self, surface: str) -> str | None:
+        return self._title.get(_fold(surface))
+
+    def holder(self, title_id: str, on: dt.date | None) -> str | None:
+        """Who held a title on a date; with no date, the holder only when there has been one."""
+        title = self.titles[title_id]
+        if on is None:
+            return title.holders[0].entity if len(title.holders) == 1 else None
+        for holder in title.holders:
+            if (holder.since is None or holder.since <= on) and (holder.until is None or on <= holder.until):
+                return holder.entity
+        return None
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None, on: dt.date | None = None) -> list[Mention]:
+        """Every alias and title in ``text[start:end]``, titles resolved for the date ``on``."""
+        found: list[Mention] = []
+        for match in self._names_re.finditer(text, start, len(text) if end is None else end):
+            surface = match.group(0)
+            entity = self.lookup(surface)
+            title = None
+            if entity is None:
+                title = self.title_of(surface)
+                entity = self.holder(title, on) if title else None
+            found.append(Mention(match.start(), match.end(), surface, entity, title))
+        return found
+
+    def group_mentions(self, text: str, start: int, end: int, present: set[str]) -> list[Mention]:
+        """Generic nouns ("members") that name a group whose organisation the document names."""
+        found: list[Mention] = []
+        for match in self._generic_re.finditer(text, start, end):
+            for entity_id in self._generic.get(_fold(match.group(0)), []):
+                parent = self.entities[entity_id].part_of
+                if parent is None or parent in present:
+                    found.append(Mention(match.start(), match.end(), match.group(0), entity_id))
+                    break
+        return found
+
+    def group_for_noun(self, noun: str, present: set[str]) -> str | None:
+        """The group a counted noun means in a document naming ``present`` entities."""
+        direct = self.lookup(noun)
+        if direct and self.entities[direct].type == "group":
+            return direct
+        for entity_id in self._generic.get(_fold(noun), []):
+            parent = self.entities[entity_id].part_of
+            if parent is None or parent in present:
+                return entity_id
+        return None
+
+    def group_size(self, entity_id: str, on: dt.date | None) -> int | None:
+        """How many members a group had on a date (the latest known when no date is given)."""
+        sizes = sorted(self.entities[entity_id].size, key=lambda s: s.since) if entity_id in self.entities else []
+        best = None
+        for size in sizes:
+            if on is None or size.since <= on:
+                best = size.value
+        return best
+
+
+_SPACE = re.compile(r"[\s\-]+")
+
+
+def _fold(name: str) -> str:
+    folded = _SPACE.sub(" ", name.strip().lower().replace("’", "'"))
+    return folded[4:] if folded.startswith("the ") else folded

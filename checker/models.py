@@ -1,0 +1,197 @@
+"""The wire contract: pydantic models for sources, claims, findings and the Report.
+
+The Report is the only thing formatters see, and its JSON form is a versioned schema
+(``schema_version``).  Names and meanings here are stable; new fields may be added.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+ClaimKind = Literal["date", "amount", "count", "percent", "quote"]
+CLAIM_KINDS: tuple[ClaimKind, ...] = ("date", "amount", "count", "percent", "quote")
+
+Qualifier = Literal["exact", "about", "more_than", "at_least", "less_than", "at_most", "between"]
+"""How a figure bounds the truth: ``more_than 300,000`` is the open interval (300000, inf)."""
+
+Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]
+PublishedFrom = Literal["manifest", "front-matter", "text", "inferred", "option", "input"]
+Verdict = Literal["agreement", "conflict"]
+Severity = Literal["error", "warning", "info"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Source(_Model):
+    """One input document and where its publication date came from."""
+
+    id: str
+    path: str | None
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_from: PublishedFrom | None = None
+    sha256: str
+
+
+class DateValue(_Model):
+    """An inclusive calendar interval; a side is null when the text leaves it open."""
+
+    start: str | None
+    end: str | None
+    granularity: Granularity
+    timex: str | None = None
+    """TIMEX3 value this expression would carry (``2024-04``, ``2024-W14``, ``PRESENT_REF``)."""
+    relative: bool = False
+    """True when resolved against the publication date rather than stated in full."""
+    stated_weekday: str | None = None
+    """The weekday the text names alongside the date, checked against the calendar."""
+
+
+class Money(_Model):
+    """An amount in one currency, in whole units (not thousands or millions)."""
+
+    currency: str
+    low: float | None
+    high: float | None
+
+
+class AmountValue(_Model):
+    """A sum of money; ``also`` holds the same sum as the text restates it in other currencies."""
+
+    currency: str
+    low: float | None
+    high: float | None
+    qualifier: Qualifier = "exact"
+    also: list[Money] = Field(default_factory=list)
+
+
+class CountValue(_Model):
+    """How many of something; a share is kept as a fraction of the named whole."""
+
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: Qualifier = "exact"
+    share: float | None = None
+    of: str | None = None
+
+
+class PercentValue(_Model):
+    """A percentage in percentage points, and what it is a percentage of when stated."""
+
+    low: float | None
+    high: float | None
+    of: str | None = None
+    qualifier: Qualifier = "exact"
+
+
+class QuoteValue(_Model):
+    """Quoted words and who said them; ``speaker`` is null with a ``reason`` when unresolved."""
+
+    text: str
+    speaker: str | None
+    cue: str | None = None
+    speaker_text: str | None = None
+    """The words in the document that name the speaker ("the NATO chief", "he")."""
+    reason: str | None = None
+    partial: bool = False
+    """A fragment quoted inside reported speech rather than a whole quoted utterance."""
+    words: int = 0
+
+
+class _ClaimBase(_Model):
+    id: str
+    source: str
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    sentence: str
+    key: str | None
+    """What the claim is about (subject/property); null when nothing identifies it."""
+    as_of: str | None = None
+    """The time the claim speaks of, for keying: a fact in 1949 and the same fact now differ."""
+    scope: str | None = None
+    """A coarse label for ``as_of`` that keys share ("2014", "current", "origin")."""
+
+
+class DateClaim(_ClaimBase):
+    kind: Literal["date"] = "date"
+    value: DateValue
+
+
+class AmountClaim(_ClaimBase):
+    kind: Literal["amount"] = "amount"
+    value: AmountValue
+
+
+class CountClaim(_ClaimBase):
+    kind: Literal["count"] = "count"
+    value: CountValue
+
+
+class PercentClaim(_ClaimBase):
+    kind: Literal["percent"] = "percent"
+    value: PercentValue
+
+
+class QuoteClaim(_ClaimBase):
+    kind: Literal["quote"] = "quote"
+    value: QuoteValue
+
+
+Claim = Annotated[
+    DateClaim | AmountClaim | CountClaim | PercentClaim | QuoteClaim,
+    Field(discriminator="kind"),
+]
+ClaimValue = DateValue | AmountValue | CountValue | PercentValue | QuoteValue
+
+
+class ValueGroup(_Model):
+    """Claims in a finding that state the same value, so a many-source conflict stays one finding."""
+
+    value: str
+    claims: list[str]
+    sources: list[str]
+
+
+class Finding(_Model):
+    """A verdict on claims that meet on one key, decided by one rule."""
+
+    id: str
+    verdict: Verdict
+    kind: ClaimKind
+    key: str
+    claims: list[str]
+    rule: str
+    severity: Severity
+    message: str
+    groups: list[ValueGroup] = Field(default_factory=list)
+    detail: str | None = None
+
+
+class Tool(_Model):
+    name: str
+    version: str
+
+
+class Report(_Model):
+    """Everything a formatter may show; the only contract between engine and outputs."""
+
+    schema_version: int = SCHEMA_VERSION
+    tool: Tool
+    sources: list[Source]
+    claims: list[Claim]
+    findings: list[Finding]
+    unverified: list[str]
+    notes: list[str] = Field(default_factory=list)
+    """Things the user should know that are not findings (skipped files, inferred dates)."""

@@ -1,0 +1,196 @@
+"""Load rules/ into typed specs; a bad file fails at load time with its path and line.
+
+Rule files are YAML read with the safe loader only: nothing in them is ever executed.  Every
+mapping remembers the line it started on, so a pydantic error deep inside a file can be reported
+as ``rules/compare/amounts.yml:14: tolerance.relative: Input should be a valid number``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from checker.errors import InputError
+from checker.rulespecs import (
+    BoilerplateSpec,
+    CompareRuleSpec,
+    CurrenciesSpec,
+    EntitiesSpec,
+    LexiconSpec,
+    PropertiesSpec,
+    UnitsSpec,
+)
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+SpecT = TypeVar("SpecT", bound=BaseModel)
+
+
+class _LineDict(dict[str, Any]):
+    """A mapping that knows the line each of its keys was written on."""
+
+    line: int
+    key_lines: dict[str, int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe loader whose mappings carry line numbers for error messages."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict:
+    mapping = _LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str | int | float | bool):
+            raise yaml.constructor.ConstructorError(
+                None, None, "mapping keys must be plain scalars", key_node.start_mark
+            )
+        mapping[str(key)] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[str(key)] = key_node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse one YAML file safely, turning syntax errors into a one-line InputError."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"{_relative(path)}: cannot read rule file: {exc.strerror}") from exc
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise InputError(f"{_relative(path)}{where}: invalid YAML: {exc.problem}") from exc
+    except yaml.YAMLError as exc:
+        raise InputError(f"{_relative(path)}: invalid YAML: {exc}") from exc
+
+
+def _line_of(data: Any, loc: tuple[int | str, ...]) -> int | None:
+    """Walk a pydantic error location through the loaded data to the nearest known line."""
+    line: int | None = getattr(data, "line", None)
+    node = data
+    for part in loc:
+        if isinstance(node, _LineDict) and isinstance(part, str) and part in node:
+            line = node.key_lines.get(part, line)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            line = getattr(node, "line", line)
+        else:
+            break
+    return line
+
+
+def validate(path: Path, data: Any, spec: type[SpecT]) -> SpecT:
+    """Validate loaded YAML against a spec, naming the file, line and field on failure."""
+    try:
+        return spec.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        line = _line_of(data, loc)
+        where = f":{line}" if line else ""
+        field_path = ".".join(str(p) for p in loc) or "(top level)"
+        raise InputError(f"{_relative(path)}{where}: {field_path}: {err['msg']}") from exc
+
+
+def load_spec(path: Path, spec: type[SpecT]) -> SpecT:
+    """Load and validate one rule file; an empty file is an empty spec."""
+    data = load_yaml(path)
+    return validate(path, data if data is not None else {}, spec)
+
+
+@dataclass
+class RuleBook:
+    """Every rule file, typed: the single source of domain knowledge for the engine."""
+
+    root: Path
+    entities: EntitiesSpec
+    currencies: CurrenciesSpec
+    units: UnitsSpec
+    lexicon: LexiconSpec
+    properties: PropertiesSpec
+    boilerplate: BoilerplateSpec
+    compare: list[CompareRuleSpec]
+    compare_files: dict[str, Path] = field(default_factory=dict)
+    fingerprint: str = ""
+    """Hash of every rule file's bytes: caches of extracted claims depend on it."""
+
+    def rule(self, rule_id: str) -> CompareRuleSpec:
+        for rule in self.compare:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+
+def _rule_files(root: Path) -> Iterator[Path]:
+    yield from sorted(root.glob("*.yml"))
+    yield from sorted((root / "compare").glob("*.yml"))
+
+
+def load_rulebook(root: Path | None = None) -> RuleBook:
+    """Load rules/ (or another folder laid out the same way) and check it as a whole."""
+    root = root or DEFAULT_RULES_DIR
+    if not root.is_dir():
+        raise InputError(f"{_relative(root)}: rules folder not found")
+    digest = hashlib.sha256()
+    for path in _rule_files(root):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+
+    def top(name: str, spec: type[SpecT]) -> SpecT:
+        path = root / f"{name}.yml"
+        if not path.exists():
+            raise InputError(f"{_relative(path)}: required rule file is missing")
+        return load_spec(path, spec)
+
+    compare: list[CompareRuleSpec] = []
+    compare_files: dict[str, Path] = {}
+    for path in sorted((root / "compare").glob("*.yml")):
+        data = load_yaml(path)
+        items = data.get("rules") if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            raise InputError(f"{_relative(path)}:1: rules: expected a list of rules under 'rules:'")
+        for item in items:
+            rule = validate(path, item, CompareRuleSpec)
+            if rule.id in compare_files:
+                line = getattr(item, "line", None)
+                raise InputError(
+                    f"{_relative(path)}:{line}: id: rule '{rule.id}' is already defined in "
+                    f"{_relative(compare_files[rule.id])}"
+                )
+            compare.append(rule)
+            compare_files[rule.id] = path
+    book = RuleBook(
+        root=root,
+        entities=top("entities", EntitiesSpec),
+        currencies=top("currencies", CurrenciesSpec),
+        units=top("units", UnitsSpec),
+        lexicon=top("lexicon", LexiconSpec),
+        properties=top("properties", PropertiesSpec),
+        boilerplate=top("boilerplate", BoilerplateSpec),
+        compare=compare,
+        compare_files=compare_files,
+        fingerprint=digest.hexdigest()[:16],
+    )
+    return book

@@ -1,0 +1,226 @@
+"""Typed shapes of the files in rules/; the data itself never lives in code.
+
+Each spec forbids unknown fields, so a misspelt key is a load-time error with its line rather
+than a silently ignored setting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from checker.models import ClaimKind, Severity
+
+
+class Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_regex(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
+    return patterns
+
+
+# --- entities.yml -------------------------------------------------------------------------------
+
+
+class GroupSize(Spec):
+    """How many members a group had from a date on (a time-scoped fact)."""
+
+    since: dt.date
+    value: int
+
+
+class EntitySpec(Spec):
+    """A person, organisation, place or group with the names it goes by."""
+
+    id: str
+    name: str
+    type: Literal["person", "organisation", "place", "group"]
+    aliases: list[str] = Field(default_factory=list)
+    gender: Literal["male", "female"] | None = None
+    part_of: str | None = None
+    """For a group: the organisation it belongs to (member states of an alliance)."""
+    generic_aliases: list[str] = Field(default_factory=list)
+    """Common nouns ("members", "allies") that mean this group only where ``part_of`` is named."""
+    size: list[GroupSize] = Field(default_factory=list)
+
+
+class TitleHolder(Spec):
+    entity: str
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+class TitleSpec(Spec):
+    """A role whose holder depends on the date ("the NATO chief" in 2024 vs 2025)."""
+
+    id: str
+    names: list[str]
+    holders: list[TitleHolder]
+
+
+class EntitiesSpec(Spec):
+    entities: list[EntitySpec] = Field(default_factory=list)
+    titles: list[TitleSpec] = Field(default_factory=list)
+
+
+# --- currencies.yml -----------------------------------------------------------------------------
+
+
+class CurrencySpec(Spec):
+    """An ISO 4217 currency and the symbols and names that denote it in text."""
+
+    code: str
+    symbols: list[str] = Field(default_factory=list)
+    names: list[str] = Field(default_factory=list)
+    minor_names: list[str] = Field(default_factory=list)
+    """Names of the hundredth unit (cent, penny): amounts in them are divided by 100."""
+
+
+class RateSpec(Spec):
+    """A dated reference rate: one ``base`` buys ``rate`` of ``quote``."""
+
+    base: str
+    quote: str
+    date: dt.date
+    rate: float = Field(gt=0)
+    source: str = ""
+
+
+class CurrenciesSpec(Spec):
+    currencies: list[CurrencySpec] = Field(default_factory=list)
+    rates: list[RateSpec] = Field(default_factory=list)
+    default_dollar: str = "USD"
+    """What a bare "$" or "dollars" means when the text names no country."""
+
+
+# --- units.yml ----------------------------------------------------------------------------------
+
+
+class UnitSpec(Spec):
+    """A counted noun and its surface forms; ``group`` ties it to an entity group for shares."""
+
+    unit: str
+    forms: list[str]
+    group: str | None = None
+
+
+class UnitsSpec(Spec):
+    units: list[UnitSpec] = Field(default_factory=list)
+    not_counted: list[str] = Field(default_factory=list)
+    """Nouns after a number that make it something other than a count (years, percent, times)."""
+    any_plural_noun: bool = True
+    """Also count unlisted plural nouns, keyed by their own lemma."""
+
+
+# --- lexicon.yml --------------------------------------------------------------------------------
+
+
+class LexiconSpec(Spec):
+    """Cue words of the language that the extractors and keyer look for."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    quote_cues: list[str] = Field(default_factory=list)
+    event_nouns: list[str] = Field(default_factory=list)
+    event_start_cues: list[str] = Field(default_factory=list)
+    event_end_cues: list[str] = Field(default_factory=list)
+    origin_cues: list[str] = Field(default_factory=list)
+    stopwords: list[str] = Field(default_factory=list)
+
+
+# --- properties.yml -----------------------------------------------------------------------------
+
+
+class PropertyWhen(Spec):
+    """Conditions on a claim's context; all given conditions must hold."""
+
+    sentence_matches: list[str] = Field(default_factory=list)
+    """Any of these regular expressions (case-insensitive) must match the claim's sentence."""
+    units: list[str] = Field(default_factory=list)
+    of: list[str] = Field(default_factory=list)
+    """For percentages: what it is a percentage of (case-insensitive substring)."""
+
+    @field_validator("sentence_matches")
+    @classmethod
+    def _regexes(cls, value: list[str]) -> list[str]:
+        return _check_regex(value)
+
+
+class PropertySpec(Spec):
+    """A named property claims can be about, so wording differences across sources still meet."""
+
+    id: str
+    kinds: list[ClaimKind]
+    subject: str
+    """The subject of the key; ``{unit}``, ``{of}`` and ``{entity}`` are filled from the claim."""
+    when: PropertyWhen
+    description: str = ""
+
+
+class PropertiesSpec(Spec):
+    properties: list[PropertySpec] = Field(default_factory=list)
+
+
+# --- boilerplate.yml ----------------------------------------------------------------------------
+
+
+class BoilerplateSpec(Spec):
+    """Page furniture that yields no claims: navigation, bylines, footers, sign-up boxes."""
+
+    drop_lines: list[str] = Field(default_factory=list)
+    footer_starts: list[str] = Field(default_factory=list)
+    """A line matching one of these starts the footer: it and everything after yield no claims."""
+    published_patterns: list[str] = Field(default_factory=list)
+    """Regexes with a ``date`` group that state when the page was published."""
+
+    @field_validator("drop_lines", "footer_starts", "published_patterns")
+    @classmethod
+    def _regexes(cls, value: list[str]) -> list[str]:
+        return _check_regex(value)
+
+
+# --- compare/*.yml ------------------------------------------------------------------------------
+
+
+class RuleExample(Spec):
+    """A case that documents the rule and is run as its test."""
+
+    sources: list[str] = Field(min_length=1)
+    expect: Literal["agreement", "conflict", "none"]
+    published: dt.date | None = None
+    note: str = ""
+
+
+class CompareRuleSpec(BaseModel):
+    """A comparison policy: which comparator applies to which claims, with what parameters.
+
+    Parameters beyond the common fields belong to the comparator named by ``extends`` and are
+    validated by that comparator's own model when the rule book loads.
+    """
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")
+    extends: str
+    kinds: list[ClaimKind] = Field(min_length=1)
+    properties: list[str] = Field(default_factory=list)
+    """Restrict the rule to keys of these property ids; empty means every key of its kinds."""
+    severity: Severity = "error"
+    message: str
+    description: str = Field(min_length=1)
+    examples: list[RuleExample] = Field(default_factory=list)
+    priority: int = 0
+    """Among rules that fit a key, the highest priority decides."""
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
