@@ -111,10 +111,14 @@ def _line_of(data: Any, loc: tuple[int | str, ...]) -> int | None:
     return line
 
 
-def validate(path: Path, data: Any, spec: type[SpecT]) -> SpecT:
-    """Validate loaded YAML against a spec, naming the file, line and field on failure."""
+def validate(path: Path, data: Any, spec: type[SpecT], subset: Any = None) -> SpecT:
+    """Validate loaded YAML against a spec, naming the file, line and field on failure.
+
+    ``subset`` validates part of ``data`` (a rule's comparator parameters) while still finding
+    line numbers in the whole of it.
+    """
     try:
-        return spec.model_validate(data)
+        return spec.model_validate(data if subset is None else subset)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
@@ -153,6 +157,32 @@ class RuleBook:
         raise KeyError(rule_id)
 
 
+def _check_comparator(path: Path, item: Any, rule: CompareRuleSpec) -> None:
+    """The comparator a rule extends must exist and accept the rule's parameters."""
+    from checker.compare import COMPARATORS
+    from checker.compare.engine import MESSAGE_FIELDS
+
+    entry = COMPARATORS.get(rule.extends)
+    if entry is None:
+        line = _line_of(item, ("extends",))
+        known = ", ".join(sorted(COMPARATORS))
+        raise InputError(f"{_relative(path)}:{line}: extends: unknown comparator '{rule.extends}' (known: {known})")
+    validate(path, item, entry.params, subset=rule.params)
+    import string
+
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(rule.message) if name is not None}
+    except ValueError as exc:
+        raise InputError(f"{_relative(path)}:{_line_of(item, ('message',))}: message: {exc}") from exc
+    unknown = names - MESSAGE_FIELDS
+    if unknown:
+        line = _line_of(item, ("message",))
+        allowed = ", ".join("{" + f + "}" for f in sorted(MESSAGE_FIELDS))
+        raise InputError(
+            f"{_relative(path)}:{line}: message: unknown field(s) {', '.join(sorted(unknown))}; use {allowed}"
+        )
+
+
 def _rule_files(root: Path) -> Iterator[Path]:
     yield from sorted(root.glob("*.yml"))
     yield from sorted((root / "compare").glob("*.yml"))
@@ -183,6 +213,7 @@ def load_rulebook(root: Path | None = None) -> RuleBook:
             raise InputError(f"{_relative(path)}:1: rules: expected a list of rules under 'rules:'")
         for item in items:
             rule = validate(path, item, CompareRuleSpec)
+            _check_comparator(path, item, rule)
             if rule.id in compare_files:
                 line = getattr(item, "line", None)
                 raise InputError(

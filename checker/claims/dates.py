@@ -1,22 +1,1125 @@
-"""Date claims (stub: replaced by the real extractor)."""
+"""Date claims: find calendar expressions in news prose and normalize them to inclusive intervals.
+
+The grammar is one compiled alternation (``_GRAMMAR``) scanned once over the document; each
+alternative has a parser that turns its match into a ``_Mention`` (what the words say, before any
+publication date is applied).  Small passes then join mentions the words connect (a weekday
+written with its date, ranges, "since ..."), and only then are relative mentions resolved against
+the publication date, so that "Thursday" in a Friday article and "last October" mean one day and
+one month.  Nothing here looks at a token at a time over the whole text: everything outside a
+match is skipped by the regex engine.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
-from checker.claims.base import ExtractionContext, Extracted
+from checker.claims._datelex import (
+    AMBIGUOUS_MONTH_WORDS,
+    DECADE_WORDS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    SEASON_MONTHS,
+    SEASONS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    alternation,
+    trie_alternation,
+)
+from checker.claims.base import Extracted, ExtractionContext
+from checker.models import DateValue, Granularity
+
+Tense = Literal["past", "future"] | None
+Relation = Literal[
+    "calendar", "day_offset", "weekday", "unit", "month", "season", "ago", "present", "past", "future"
+]
+
+# --- vocabulary as regex fragments ----------------------------------------------------------------
+
+_WHOLE_MONTH_NAMES = [w for w in MONTHS if len(w) > 4 or w in ("may", "june", "july")]
+_MONTH_FULL = alternation(_WHOLE_MONTH_NAMES)
+_MONTH_ABBREVIATION = alternation(w for w in MONTHS if w not in _WHOLE_MONTH_NAMES)
+_MONTH_WORD = rf"(?:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBREVIATION})\b\.?)"
+_FULL_MONTH_WORD = rf"(?:{_MONTH_FULL})\b"
+_WEEKDAY_FULL = alternation(w for w in WEEKDAYS if w.endswith("day"))
+_WEEKDAY_ABBR = alternation(w for w in WEEKDAYS if not w.endswith("day"))
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
+_ORDINAL = rf"(?:{alternation(ORDINAL_WORDS)})\b"
+_YEAR = r"(?:1\d{3}|20\d{2}|21\d{2})(?!\d)"
+_COUNT = rf"(?:\d{{1,3}}|{alternation(NUMBER_WORDS)})"
+_NOT_A_FIGURE = r"(?!\s*(?:%|percent\b|per\s*cent\b|million\b|billion\b|bn\b|m\b|,\d|\.\d))"
+_MODIFIER_WORDS = "early|mid|late|end|start|beginning|middle|close"
+
+
+def _modifier(prefix: str, words: str = _MODIFIER_WORDS) -> str:
+    """An optional 'early', 'mid-', 'the end of' before a period, captured as ``<prefix>_mod``."""
+    return rf"(?:(?:the\s+)?(?P<{prefix}_mod>{words})(?:\s+of\s+(?:the\s+)?|\s*-\s*|\s+))?"
+
+
+# --- the grammar: one alternative per surface form, longest forms first -----------------------------
+
+_ALTERNATIVES: list[tuple[str, str]] = [
+    ("iso", r"\b(?P<iso_y>1\d{3}|2[01]\d{2})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)"
+            r"(?P<iso_d>3[01]|[12]\d|0?[1-9])\b(?![-/.]\d)"),
+    ("numeric", r"\b(?P<num_a>\d{1,2})(?P<num_sep>[/.-])(?P<num_b>\d{1,2})(?P=num_sep)"
+                r"(?P<num_y>\d{4}|\d{2})\b(?![-/.]\d)"),
+    ("day_month_range", rf"\b(?:the\s+)?(?P<dmr_d1>{_DAY})\s*(?:-|–|—|to|until|till|through|and)\s*"
+                        rf"(?:the\s+)?(?P<dmr_d2>{_DAY})(?:\s+of)?\s+(?P<dmr_m>{_MONTH_WORD})"
+                        rf"(?:,?\s+(?:of\s+)?(?P<dmr_y>{_YEAR}))?"),
+    ("month_day_range", rf"\b(?P<mdr_m>{_MONTH_WORD})\s*(?P<mdr_d1>{_DAY})\s*(?:-|–|—|to|until|till|through)"
+                        rf"\s*(?P<mdr_d2>{_DAY}){_NOT_A_FIGURE}(?:,?\s+(?P<mdr_y>{_YEAR}))?"),
+    ("day_month", rf"\b(?:the\s+)?(?:(?P<dm_d>{_DAY})|(?P<dm_o>{_ORDINAL})(?=\s+of))(?:\s+of)?\s+"
+                  rf"(?P<dm_m>{_MONTH_WORD})(?:,?\s+(?:of\s+)?(?P<dm_y>{_YEAR}))?"),
+    ("month_day", rf"\b(?P<md_m>{_MONTH_WORD})\s*(?:(?P<md_d>{_DAY})|the\s+(?P<md_o>{_ORDINAL})|"
+                  rf"the\s+(?P<md_d2>{_DAY})){_NOT_A_FIGURE}(?:,?\s+(?P<md_y>{_YEAR}))?"),
+    ("month_year", rf"\b{_modifier('my')}(?P<my_m>{_MONTH_WORD}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})"),
+    ("year_range", rf"\b(?P<yr_a>{_YEAR})\s*(?:-|–|—|/)\s*(?P<yr_b>\d{{4}}|\d{{2}})\b(?![-/.]\d|%)"),
+    ("decade", rf"\b(?:the\s+)?{_modifier('dec')}(?:(?P<dec_y>1\d{{2}}0|20\d0)\s?['’]?s\b|"
+               rf"['’](?P<dec_yy>\d0)s\b|(?<=the\s)(?P<dec_w>{alternation(DECADE_WORDS)})\b)"),
+    ("century", rf"\b(?:the\s+)?{_modifier('cen')}(?:(?P<cen_n>\d{{1,2}})(?:st|nd|rd|th)|"
+                rf"(?P<cen_o>{_ORDINAL}))[\s-]+century\b"),
+    ("quarter", rf"\b(?:the\s+)?(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+                rf"(?:\s+of(?:\s+the\s+year)?)?(?:,?\s+(?P<q_y>{_YEAR}))?|"
+                rf"\bq(?P<q_n>[1-4])(?:\s*(?:of\s+)?|-)(?P<q_y2>{_YEAR})?|"
+                rf"\b(?P<q_y3>{_YEAR})\s*-?\s*q(?P<q_n3>[1-4])\b"),
+    ("season", rf"\b{_modifier('s')}(?:(?P<s_rel>last|this|next|past|coming|previous)\s+)?(?:the\s+)?"
+               rf"(?P<s_n>spring|summer|autumn|fall|winter)\b(?:\s+of)?(?:\s+(?P<s_y>{_YEAR}))?"),
+    ("unit", rf"\b{_modifier('u', _MODIFIER_WORDS + '|earlier|later')}(?:the\s+)?"
+             r"(?P<u_rel>this|last|next|previous|following|current|coming)\s+(?:fiscal\s+|calendar\s+)?"
+             r"(?P<u_unit>week|weekend|month|year|quarter|decade|century)\b(?!-|\s+of\b)"),
+    ("relative_month", rf"\b{_modifier('rm')}(?P<rm_rel>last|next|this|previous|coming)\s+"
+                       rf"(?P<rm_m>{_FULL_MONTH_WORD})"),
+    ("ago", rf"\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>day|week|month|year|decade|centur(?:y|ie))s?\s+ago\b"),
+    ("deictic", r"\b(?:the\s+day\s+(?P<dd_dir>before|after)\s+)?(?P<dd_w>today|yesterday|tomorrow|tonight)"
+                r"(?P<dd_pos>['’]s)?\b|\bthis\s+(?P<dd_part>morning|afternoon|evening)\b"),
+    ("weekday", rf"\b(?:(?P<wd_rel>last|next|this|coming|previous|following|past)\s+)?"
+                rf"(?P<wd_n>{_WEEKDAY_FULL})\b(?!s)|"
+                rf"\b(?P<wd_a>{_WEEKDAY_ABBR})\b\.?(?=,?\s*\(?\s*(?:\d|{_MONTH_WORD}))"),
+    ("reference", r"\b(?P<ref_now>now|currently|nowadays|presently|at\s+present|at\s+the\s+moment)\b|"
+                  r"\b(?P<ref_past>the\s+past\b(?!\s+(?:few|several|couple|\d+|[a-z]+\s+(?:days|weeks|months|"
+                  r"years|decades)|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b)|recently|"
+                  r"at\s+the\s+time)\b|"
+                  r"\b(?P<ref_future>the\s+(?:coming|upcoming)\s+(?:years|months|decades)|"
+                  r"the\s+(?:near\s+|distant\s+)?future)\b"),
+    ("month", rf"\b{_modifier('bm')}(?P<bm_m>{_MONTH_WORD})(?P<bm_pos>['’]s\b)?(?!\s*\d)"),
+    ("year", rf"\b{_modifier('y')}(?P<y_y>{_YEAR})(?![-–/]\d|%|\.\d|,\d|\s*(?:percent|per\s+cent)\b)"),
+]  # fmt: skip
+
+_GRAMMAR = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _ALTERNATIVES))
+"""Matched against a lowercased copy of the text, which is several times faster than IGNORECASE."""
+
+
+# --- what the words say, before the publication date is applied ----------------------------------
+
+
+@dataclass(slots=True)
+class _Mention:
+    """One date expression as written: calendar fields it names, or how it is relative to 'now'."""
+
+    start: int
+    end: int
+    granularity: Granularity
+    relation: Relation = "calendar"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None
+    season: str | None = None
+    decade: int | None = None
+    century: int | None = None
+    modifier: str | None = None
+    offset: int = 0
+    weekday: int | None = None
+    stated_weekday: str | None = None
+    open_side: str | None = None
+    weak: bool = False
+    """A bare number that is a year only if something else (a range partner) says so."""
+    until: _Mention | None = None
+    """The other end of a range ("April 3 to April 5")."""
+
+
+Parser = Callable[[re.Match[str], str], "_Mention | None"]
+
+
+def _day_number(text: str | None) -> int | None:
+    if not text:
+        return None
+    word = text.lower()
+    if word in ORDINAL_WORDS:
+        return ORDINAL_WORDS[word]
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else None
+
+
+def _written(m: re.Match[str], text: str, group: str) -> str:
+    """A group as the document writes it (the grammar runs on a lowercased copy)."""
+    return text[m.start(group) : m.end(group)]
+
+
+def _month_number(word: str, *, has_day_or_year: bool) -> int | None:
+    """The month a word names, refusing 'may', 'march' and friends unless they read as a month."""
+    bare = word.rstrip(".")
+    key = bare.lower()
+    if key not in MONTHS:
+        return None
+    if key in AMBIGUOUS_MONTH_WORDS and (bare[0].islower() or bare.isupper()) and not has_day_or_year:
+        return None
+    return MONTHS[key]
+
+
+def _modifier_of(match: re.Match[str], prefix: str) -> str | None:
+    word = match.group(f"{prefix}_mod")
+    if word is None:
+        return None
+    word = word.lower()
+    return {"start": "early", "beginning": "early", "middle": "mid", "end": "late", "close": "late"}.get(
+        word, word
+    )
+
+
+def _valid_day(year: int | None, month: int, day: int) -> bool:
+    last = calendar.monthrange(year if year else 2000, month)[1]
+    return 1 <= day <= last
+
+
+def _calendar_day(
+    match: re.Match[str], start: int, year: str | None, month: str, day: int | None
+) -> _Mention | None:
+    month_number = _month_number(month, has_day_or_year=True)
+    if month_number is None or day is None:
+        return None
+    year_number = int(year) if year else None
+    if not _valid_day(year_number, month_number, day):
+        return None
+    return _Mention(start, match.end(), "day", year=year_number, month=month_number, day=day)
+
+
+def _parse_iso(m: re.Match[str], text: str) -> _Mention | None:
+    year, month, day = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
+    if m["iso_sep"] == "." or not _valid_day(year, month, day):
+        return None
+    return _Mention(m.start(), m.end(), "day", year=year, month=month, day=day)
+
+
+def _parse_numeric(m: re.Match[str], text: str) -> _Mention | None:
+    """US order (month/day/year) unless the first number cannot be a month."""
+    first, second, year_text = int(m["num_a"]), int(m["num_b"]), m["num_y"]
+    month, day = (first, second) if first <= 12 else (second, first)
+    if not 1 <= month <= 12:
+        return None
+    if len(year_text) == 2:
+        if m["num_sep"] != "/":
+            return None
+        year = 2000 + int(year_text) if int(year_text) < 50 else 1900 + int(year_text)
+    else:
+        year = int(year_text)
+    if not 1000 <= year <= 2199 or not _valid_day(year, month, day):
+        return None
+    return _Mention(m.start(), m.end(), "day", year=year, month=month, day=day)
+
+
+def _parse_day_month_range(m: re.Match[str], text: str) -> _Mention | None:
+    first = _calendar_day(m, m.start(), m["dmr_y"], _written(m, text, "dmr_m"), _day_number(m["dmr_d1"]))
+    last = _calendar_day(m, m.start(), m["dmr_y"], _written(m, text, "dmr_m"), _day_number(m["dmr_d2"]))
+    if first is None or last is None or (last.day or 0) <= (first.day or 0):
+        return None
+    first.until = last
+    return first
+
+
+def _parse_month_day_range(m: re.Match[str], text: str) -> _Mention | None:
+    first = _calendar_day(m, m.start(), m["mdr_y"], _written(m, text, "mdr_m"), _day_number(m["mdr_d1"]))
+    last = _calendar_day(m, m.start(), m["mdr_y"], _written(m, text, "mdr_m"), _day_number(m["mdr_d2"]))
+    if first is None or last is None or (last.day or 0) <= (first.day or 0):
+        return None
+    first.until = last
+    return first
+
+
+def _parse_day_month(m: re.Match[str], text: str) -> _Mention | None:
+    if m["dm_y"] is None and _month_number(_written(m, text, "dm_m"), has_day_or_year=False) is None:
+        return None
+    return _calendar_day(
+        m, m.start(), m["dm_y"], _written(m, text, "dm_m"), _day_number(m["dm_d"] or m["dm_o"])
+    )
+
+
+def _parse_month_day(m: re.Match[str], text: str) -> _Mention | None:
+    if m["md_y"] is None and _month_number(_written(m, text, "md_m"), has_day_or_year=False) is None:
+        return None  # "he may 5 times ..."
+    return _calendar_day(
+        m, m.start(), m["md_y"], _written(m, text, "md_m"), _day_number(m["md_d"] or m["md_o"] or m["md_d2"])
+    )
+
+
+def _parse_month_year(m: re.Match[str], text: str) -> _Mention | None:
+    month = _month_number(_written(m, text, "my_m"), has_day_or_year=True)
+    if month is None:
+        return None
+    return _Mention(
+        m.start(), m.end(), "month", year=int(m["my_y"]), month=month, modifier=_modifier_of(m, "my")
+    )
+
+
+_STRONG_YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|by|until|till|from|during|through|throughout|before|after|between|around|"
+    r"circa|year|early|mid|late|spring|summer|autumn|fall|winter|the\s+(?:end|start|beginning|middle|close)"
+    r"\s+of|back\s+in|as\s+of|of|for|to|and|than|c\.)|[©(]|\(c\)|copyright)[\s-]*$",
+    re.IGNORECASE,
+)
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|his|her|its|their|our|this|that)|['’]s)\s+$", re.IGNORECASE
+)
+_NOT_A_YEAR_BEFORE = re.compile(
+    r"(?:[$€£¥#]|\d[.,]?|\bNo\.?|\bpage|\bp\.|\bpp\.|\bnumber)\s*$", re.IGNORECASE
+)
+_FIGURE_NOUN_AFTER = re.compile(
+    r"\s+(?:people|persons|soldiers|troops|members|men|women|children|cases|deaths|votes|units|km|"
+    r"kilometers|kilometres|miles|metres|meters|tonnes|tons|dollars|euros|pounds|points|times|"
+    r"[a-z]+s\s+(?:were|are|have|had))\b",
+    re.IGNORECASE,
+)
+_WEAK_CONTEXT = re.compile(r"\b(?:to|and|than|for|of)\s*$", re.IGNORECASE)
+
+
+def _year_is_plausible(
+    text: str, start: int, end: int, year: int, *, has_modifier: bool
+) -> tuple[bool, bool]:
+    """Whether a bare four-digit number reads as a year, and whether that reading is only weak."""
+    before = text[max(0, start - 30) : start]
+    if _NOT_A_YEAR_BEFORE.search(before) or _FIGURE_NOUN_AFTER.match(text, end):
+        return False, False
+    if has_modifier:
+        return True, False
+    strong = _STRONG_YEAR_CONTEXT.search(before)
+    if strong and not _WEAK_CONTEXT.search(strong.group()):
+        return True, False
+    if (
+        1900 <= year <= 2099
+        and _DETERMINER_BEFORE.search(before)
+        and re.match(r"\s+[a-z]", text[end : end + 3])
+    ):
+        return True, False
+    return True, True
+
+
+def _parse_year_range(m: re.Match[str], text: str) -> _Mention | None:
+    first, second_text = int(m["yr_a"]), m["yr_b"]
+    second = int(second_text) if len(second_text) == 4 else (first // 100) * 100 + int(second_text)
+    if not first < second <= 2199:
+        return None
+    plausible, weak = _year_is_plausible(text, m.start(), m.end(), first, has_modifier=False)
+    if not plausible or (weak and not (first >= 1900 and second - first <= 30)):
+        return None
+    end = _Mention(m.end() - len(second_text), m.end(), "year", year=second)
+    return _Mention(m.start(), m.end(), "year", year=first, until=end)
+
+
+def _parse_decade(m: re.Match[str], text: str) -> _Mention | None:
+    if m["dec_y"]:
+        decade = int(m["dec_y"]) // 10
+    elif m["dec_yy"]:
+        decade = 190 + int(m["dec_yy"]) // 10
+    else:
+        decade = 190 + DECADE_WORDS[m["dec_w"].lower()] // 10
+    return _Mention(m.start(), m.end(), "decade", decade=decade, modifier=_modifier_of(m, "dec"))
+
+
+def _parse_century(m: re.Match[str], text: str) -> _Mention | None:
+    number = int(m["cen_n"]) if m["cen_n"] else ORDINAL_WORDS.get(m["cen_o"].lower(), 0)
+    if not 1 <= number <= 22:
+        return None
+    return _Mention(m.start(), m.end(), "century", century=number - 1, modifier=_modifier_of(m, "cen"))
+
+
+def _parse_quarter(m: re.Match[str], text: str) -> _Mention | None:
+    if m["q_o"]:
+        quarter = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(m["q_o"].lower(), 4)
+        year_text = m["q_y"]
+    elif m["q_n"]:
+        quarter, year_text = int(m["q_n"]), m["q_y2"]
+    else:
+        quarter, year_text = int(m["q_n3"]), m["q_y3"]
+    year = int(year_text) if year_text else None
+    return _Mention(m.start(), m.end(), "quarter", year=year, quarter=quarter)
+
+
+def _parse_season(m: re.Match[str], text: str) -> _Mention | None:
+    season = SEASONS[m["s_n"].lower()]
+    relation = (m["s_rel"] or "").lower()
+    if m["s_y"]:
+        return _Mention(m.start(), m.end(), "season", year=int(m["s_y"]), season=season,
+                        modifier=_modifier_of(m, "s"))  # fmt: skip
+    if not relation:
+        return None
+    offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(relation, 0)
+    return _Mention(m.start(), m.end(), "season", relation="season", season=season, offset=offset,
+                    modifier=_modifier_of(m, "s"))  # fmt: skip
+
+
+_UNIT_OFFSETS = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1}
+
+
+def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
+    unit = m["u_unit"].lower()
+    granularity: Granularity = "week" if unit == "weekend" else unit  # type: ignore[assignment]
+    modifier = _modifier_of(m, "u")
+    if modifier in ("earlier", "later"):
+        modifier = "so_far" if modifier == "earlier" else "rest"
+    offset = _UNIT_OFFSETS[m["u_rel"].lower()]
+    mention = _Mention(m.start(), m.end(), granularity, relation="unit", offset=offset, modifier=modifier)
+    if unit == "weekend":
+        mention.season = "WE"
+    return mention
+
+
+def _parse_relative_month(m: re.Match[str], text: str) -> _Mention | None:
+    month = _month_number(_written(m, text, "rm_m"), has_day_or_year=False)
+    if month is None:
+        return None
+    return _Mention(m.start(), m.end(), "month", relation="month", month=month,
+                    offset=_UNIT_OFFSETS[m["rm_rel"].lower()], modifier=_modifier_of(m, "rm"))  # fmt: skip
+
+
+def _parse_ago(m: re.Match[str], text: str) -> _Mention | None:
+    count_text = m["ago_n"].lower()
+    count = int(count_text) if count_text.isdigit() else NUMBER_WORDS.get(re.sub(r"\s+", " ", count_text))
+    unit = m["ago_u"].lower()
+    if count is None:
+        return None
+    if count_text in ("few", "several", "a few", "couple", "a couple of"):
+        return _Mention(m.start(), m.end(), "year", relation="past")
+    granularity: Granularity = "century" if unit.startswith("centur") else unit  # type: ignore[assignment]
+    return _Mention(m.start(), m.end(), granularity, relation="ago", offset=-count)
+
+
+def _parse_deictic(m: re.Match[str], text: str) -> _Mention | None:
+    if m["dd_part"]:
+        return _Mention(m.start(), m.end(), "day", relation="day_offset", offset=0)
+    word = m["dd_w"].lower()
+    if word == "today" and m["dd_pos"]:
+        return _Mention(m.start(), m.end(), "day", relation="present")
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    if m["dd_dir"]:
+        offset += -1 if m["dd_dir"].lower() == "before" else 1
+    return _Mention(m.start(), m.end(), "day", relation="day_offset", offset=offset)
+
+
+def _parse_weekday(m: re.Match[str], text: str) -> _Mention | None:
+    name = (m["wd_n"] or m["wd_a"]).lower()
+    relation = (m["wd_rel"] or "").lower()
+    offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "following": 1, "coming": 2, "this": 0}.get(
+        relation, 9
+    )
+    return _Mention(m.start(), m.end(), "day", relation="weekday", weekday=WEEKDAYS[name], offset=offset,
+                    stated_weekday=WEEKDAY_NAMES[WEEKDAYS[name]])  # fmt: skip
+
+
+def _parse_reference(m: re.Match[str], text: str) -> _Mention | None:
+    if m["ref_now"]:
+        return _Mention(m.start(), m.end(), "day", relation="present")
+    if m["ref_past"]:
+        return _Mention(m.start(), m.end(), "day", relation="past")
+    return _Mention(m.start(), m.end(), "year", relation="future")
+
+
+_MONTH_CONTEXT_BEFORE = re.compile(
+    r"\b(?:in|since|by|until|till|from|during|through|throughout|before|after|between|of|on|to|and|or|"
+    r"early|mid|late|last|next|this|each|every|as\s+of)[\s-]*$",
+    re.IGNORECASE,
+)
+
+
+def _parse_month(m: re.Match[str], text: str) -> _Mention | None:
+    """Take a month named alone ("in February", "November's") only after a word that makes it one."""
+    written = _written(m, text, "bm_m")
+    month = _month_number(written, has_day_or_year=False)
+    if month is None or (written[0].islower() and written.lower() in ("may", "march", "mar")):
+        return None
+    modifier = _modifier_of(m, "bm")
+    has_context = (
+        modifier or m["bm_pos"] or _MONTH_CONTEXT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    )
+    if not has_context or (len(written.rstrip(".")) <= 3 and not written[0].isupper()):
+        return None
+    end = m.end() - len(m["bm_pos"] or "")
+    return _Mention(m.start(), end, "month", relation="calendar", month=month, modifier=modifier)
+
+
+def _parse_year(m: re.Match[str], text: str) -> _Mention | None:
+    year = int(m["y_y"])
+    modifier = _modifier_of(m, "y")
+    plausible, weak = _year_is_plausible(
+        text, m.start("y_y"), m.end(), year, has_modifier=modifier is not None
+    )
+    if not plausible or (weak and not 1000 <= year <= 2199):
+        return None
+    return _Mention(m.start(), m.end(), "year", year=year, modifier=modifier, weak=weak)
+
+
+_PARSERS: dict[str, Parser] = {
+    "iso": _parse_iso,
+    "numeric": _parse_numeric,
+    "day_month_range": _parse_day_month_range,
+    "month_day_range": _parse_month_day_range,
+    "day_month": _parse_day_month,
+    "month_day": _parse_month_day,
+    "month_year": _parse_month_year,
+    "year_range": _parse_year_range,
+    "decade": _parse_decade,
+    "century": _parse_century,
+    "quarter": _parse_quarter,
+    "season": _parse_season,
+    "unit": _parse_unit,
+    "relative_month": _parse_relative_month,
+    "ago": _parse_ago,
+    "deictic": _parse_deictic,
+    "weekday": _parse_weekday,
+    "reference": _parse_reference,
+    "month": _parse_month,
+    "year": _parse_year,
+}
+
+
+_TRIGGER_WORDS = (
+    *MONTHS,
+    *WEEKDAYS,
+    *SEASONS,
+    *DECADE_WORDS,
+    "today",
+    "tomorrow",
+    "tonight",
+    "yesterday",
+    "now",
+    "currently",
+    "nowadays",
+    "presently",
+    "present",
+    "moment",
+    "past",
+    "recently",
+    "time",
+    "future",
+    "century",
+    "centuries",
+    "quarter",
+    "ago",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "years",
+    "months",
+    "decades",
+    "morning",
+    "afternoon",
+    "evening",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+)
+_TRIGGER = re.compile(rf"\b(?:(?:{trie_alternation(_TRIGGER_WORDS)})\b|\d)")
+"""Words (and digits) that every date expression contains; the grammar is tried only around them."""
+_LOOKBACK_WORDS = 4
+"""Words before a trigger that may belong to its expression ("the end of this year")."""
+_LOOKBACK_CHARS = 40
+_PREVIOUS_WORD = re.compile(r"([a-z]+|[©(]|\d{1,2}(?:st|nd|rd|th)?)[\s-]+")
+_LEAD_IN_WORDS = frozenset(
+    {"the", "early", "mid", "late", "end", "start", "beginning", "middle", "close", "earlier", "later", "of",
+     "last", "this", "next", "previous", "following", "current", "coming", "past", "upcoming", "near",
+     "distant", "day", "before", "after", "at", "fiscal", "calendar", "©", "(", *NUMBER_WORDS, *ORDINAL_WORDS}
+)  # fmt: skip
+"""Words that can lead into a trigger word inside one expression ("late last July", "the 3rd of")."""
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _lowercase(text: str) -> str:
+    """Lowercase without moving any offset (``str.lower`` may lengthen some non-ASCII letters)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def _scan(text: str, lowered: str) -> list[_Mention]:
+    """Run the grammar where a trigger word is, from the earliest lead-in word before it."""
+    mentions: list[_Mention] = []
+    covered = 0
+    for trigger in _TRIGGER.finditer(lowered):
+        anchor = trigger.start()
+        if anchor < covered:
+            continue
+        for start in _lead_in_starts(lowered, anchor, covered):
+            match = _GRAMMAR.match(lowered, start)
+            if match is None or match.end() <= anchor or match.lastgroup is None:
+                continue
+            mention = _PARSERS[match.lastgroup](match, text)
+            if mention is not None:
+                mentions.append(mention)
+                covered = match.end()
+                break
+    return mentions
+
+
+def _lead_in_starts(lowered: str, anchor: int, floor: int) -> list[int]:
+    """Where an expression ending in the trigger at ``anchor`` may begin, earliest first."""
+    words = list(_PREVIOUS_WORD.finditer(lowered, max(floor, anchor - _LOOKBACK_CHARS), anchor))
+    starts = [anchor]
+    for word in reversed(words[-_LOOKBACK_WORDS:]):
+        if word.group(1) not in _LEAD_IN_WORDS:
+            break
+        starts.append(word.start())
+    starts.reverse()
+    return starts
+
+
+def find_mentions(text: str, lowered: str | None = None) -> list[_Mention]:
+    """Every date expression in ``text``, with weekdays, ranges and open sides joined."""
+    mentions = _scan(text, lowered if lowered is not None else _lowercase(text))
+    mentions = _join_weekday_and_date(text, mentions)
+    mentions = _join_ranges(text, mentions)
+    return [_with_open_side(text, m) for m in mentions if not m.weak]
+
+
+# --- joining mentions the words connect -----------------------------------------------------------
+
+_WEEKDAY_GAP = re.compile(r"\s*,?\s*(\()?\s*(?:the\s+)?\Z", re.IGNORECASE)
+_CLOSING_PAREN = re.compile(r"\s*\)")
+
+
+def _join_weekday_and_date(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """'Wednesday (3 April 2024)', 'Thursday, April 4': one mention that keeps the stated weekday."""
+    joined: list[_Mention] = []
+    index = 0
+    while index < len(mentions):
+        mention = mentions[index]
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            following is not None
+            and mention.relation == "weekday"
+            and mention.offset == 9
+            and following.relation == "calendar"
+            and following.day is not None
+            and following.until is None
+        ):
+            gap = _WEEKDAY_GAP.match(text[mention.end : following.start])
+            if gap:
+                end = following.end
+                if gap.group(1):
+                    closing = _CLOSING_PAREN.match(text, end)
+                    end = closing.end() if closing else end
+                if gap.group(1) is None or end > following.end:
+                    joined.append(replace(following, start=mention.start, end=end,
+                                          stated_weekday=mention.stated_weekday))  # fmt: skip
+                    index += 2
+                    continue
+        joined.append(mention)
+        index += 1
+    return joined
+
+
+_RANGE_GAP = re.compile(r"\s*(?P<link>-|–|—|to|through|thru|until|till|and)\s*\Z", re.IGNORECASE)
+_RANGE_OPENER = re.compile(r"\b(?P<word>from|between)\s+\Z", re.IGNORECASE)
+_GRANULARITY_ORDER = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
+
+
+def _join_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """'from April 3 to April 5', 'between 2014 and 2016', 'Nov 18 2014-Dec 19 2015': one range."""
+    joined: list[_Mention] = []
+    index = 0
+    while index < len(mentions):
+        first = mentions[index]
+        second = mentions[index + 1] if index + 1 < len(mentions) else None
+        if second is not None and first.until is None and second.until is None:
+            merged = _range_of(text, first, second)
+            if merged is not None:
+                joined.append(merged)
+                index += 2
+                continue
+        joined.append(first)
+        index += 1
+    return joined
+
+
+def _range_of(text: str, first: _Mention, second: _Mention) -> _Mention | None:
+    if first.relation != "calendar" or second.relation != "calendar":
+        return None
+    gap = _RANGE_GAP.match(text[first.end : second.start])
+    if gap is None:
+        return None
+    opener = _RANGE_OPENER.search(text, max(0, first.start - 10), first.start)
+    link = gap["link"].lower()
+    if link == "and" and (opener is None or opener["word"].lower() != "between"):
+        return None
+    if (first.weak or second.weak) and opener is None and link not in ("-", "–", "—"):
+        return None
+    first = replace(first, weak=False)
+    second = replace(second, weak=False)
+    if first.year is None and second.year is not None and first.granularity in ("day", "month", "season"):
+        first.year = second.year
+        if first.month is not None and second.month is not None and first.month > second.month:
+            first.year -= 1
+    if second.month is None and first.month is not None and second.granularity == "day":
+        return None
+    first.until = second
+    first.start = opener.start() if opener else first.start
+    first.end = second.end
+    return first
+
+
+_OPEN_SIDE_BEFORE = re.compile(
+    r"\b(?P<word>after|before|since|until|till|through|by|up\s+to|no\s+later\s+than|not\s+later\s+than|"
+    r"prior\s+to|starting(?:\s+(?:in|on|from))?)\s+\Z",
+    re.IGNORECASE,
+)
+_OPEN_SIDES = {
+    "after": "after",
+    "before": "before",
+    "prior to": "before",
+    "since": "since",
+    "starting": "since",
+}
+
+
+def _with_open_side(text: str, mention: _Mention) -> _Mention:
+    """'since February', 'before 2018', 'by July': an interval open on one side."""
+    if mention.relation in ("present", "past", "future", "day_offset") or mention.until is not None:
+        return mention
+    found = _OPEN_SIDE_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+    if found is None:
+        return mention
+    word = re.sub(r"\s+", " ", found["word"].lower())
+    side = _OPEN_SIDES.get(word.split(" ")[0] if word.startswith("starting") else word, "until")
+    return replace(mention, start=found.start(), open_side=side)
+
+
+# --- resolving against the publication date -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Interval:
+    start: dt.date | None
+    end: dt.date | None
+    timex: str | None
+    relative: bool
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _narrow(start: dt.date, end: dt.date, granularity: str, modifier: str | None) -> tuple[dt.date, dt.date]:
+    """'early 2024' is the first third of 2024, 'mid-April' the middle of April."""
+    if modifier not in ("early", "mid", "late") or granularity not in ("month", "year", "decade", "century"):
+        return start, end
+    if granularity == "year":
+        months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[modifier]
+        return dt.date(start.year, months[0], 1), _month_end(start.year, months[1])
+    if granularity == "month":
+        days = {"early": (1, 10), "mid": (11, 20), "late": (21, end.day)}[modifier]
+        return start.replace(day=days[0]), start.replace(day=days[1])
+    span = end.year - start.year + 1
+    third = span // 3
+    years = {"early": (0, third - 1), "mid": (third, 2 * third - 1), "late": (2 * third, span - 1)}[modifier]
+    return dt.date(start.year + years[0], 1, 1), dt.date(start.year + years[1], 12, 31)
+
+
+def _choose_year(pub: dt.date, month: int, day: int | None, tense: Tense) -> int:
+    """Pick the year of a month (and day) written without one: latest past, next, or this year's."""
+
+    def first_day(year: int) -> dt.date:
+        return dt.date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+
+    def last_day(year: int) -> dt.date:
+        return first_day(year) if day else _month_end(year, month)
+
+    candidates = (pub.year - 1, pub.year, pub.year + 1)
+    if tense == "past":
+        return max(y for y in candidates if first_day(y) <= pub)
+    if tense == "future":
+        return min(y for y in candidates if last_day(y) >= pub)
+    return pub.year
+
+
+def _calendar_interval(m: _Mention, pub: dt.date | None, tense: Tense) -> _Interval | None:
+    """Fields the text names (year inferred from the publication date when missing)."""
+    relative = False
+    year = m.year
+    if year is None:
+        if pub is None:
+            return None
+        relative = True
+        if m.granularity in ("day", "month") and m.month is not None:
+            year = _choose_year(pub, m.month, m.day, tense)
+        else:
+            year = pub.year
+    if m.granularity == "day" and m.month is not None and m.day is not None:
+        if not _valid_day(year, m.month, m.day):
+            return None
+        day = dt.date(year, m.month, m.day)
+        return _Interval(day, day, day.isoformat(), relative)
+    if m.granularity == "month" and m.month is not None:
+        start, end = _narrow(dt.date(year, m.month, 1), _month_end(year, m.month), "month", m.modifier)
+        return _Interval(start, end, f"{year:04d}-{m.month:02d}", relative)
+    if m.granularity == "quarter" and m.quarter is not None:
+        first_month = 3 * m.quarter - 2
+        return _Interval(dt.date(year, first_month, 1), _month_end(year, first_month + 2),
+                         f"{year:04d}-Q{m.quarter}", relative)  # fmt: skip
+    if m.granularity == "season" and m.season is not None:
+        return _season_interval(year, m.season, relative)
+    if m.granularity == "decade" and m.decade is not None:
+        start, end = _narrow(
+            dt.date(m.decade * 10, 1, 1), dt.date(m.decade * 10 + 9, 12, 31), "decade", m.modifier
+        )
+        return _Interval(start, end, f"{m.decade:03d}", False)
+    if m.granularity == "century" and m.century is not None:
+        first_year = max(m.century * 100, 1)
+        start, end = _narrow(
+            dt.date(first_year, 1, 1), dt.date(m.century * 100 + 99, 12, 31), "century", m.modifier
+        )
+        return _Interval(start, end, f"{m.century:02d}", False)
+    start, end = _narrow(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", m.modifier)
+    return _Interval(start, end, f"{year:04d}", relative)
+
+
+def _season_interval(year: int, season: str, relative: bool) -> _Interval:
+    first, last = SEASON_MONTHS[season]
+    end_year = year + 1 if last < first else year
+    return _Interval(dt.date(year, first, 1), _month_end(end_year, last), f"{year:04d}-{season}", relative)
+
+
+def _week_interval(day: dt.date) -> _Interval:
+    monday = day - dt.timedelta(days=day.weekday())
+    iso_year, iso_week, _ = monday.isocalendar()
+    return _Interval(monday, monday + dt.timedelta(days=6), f"{iso_year:04d}-W{iso_week:02d}", True)
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _unit_interval(unit: str, pub: dt.date, offset: int, weekend: bool = False) -> _Interval:
+    """This/last/next week, month, quarter, year, decade or century, counted from publication."""
+    if unit in ("week", "weekend"):
+        week = _week_interval(pub + dt.timedelta(weeks=offset))
+        if weekend and week.start is not None:
+            saturday = week.start + dt.timedelta(days=5)
+            return _Interval(saturday, saturday + dt.timedelta(days=1), f"{week.timex}-WE", True)
+        return week
+    if unit == "day":
+        day = pub + dt.timedelta(days=offset)
+        return _Interval(day, day, day.isoformat(), True)
+    if unit == "month":
+        first = _shift_months(pub, offset)
+        return _Interval(
+            first, _month_end(first.year, first.month), f"{first.year:04d}-{first.month:02d}", True
+        )
+    if unit == "quarter":
+        first = _shift_months(pub.replace(month=3 * ((pub.month - 1) // 3) + 1), 3 * offset)
+        quarter = (first.month - 1) // 3 + 1
+        return _Interval(first, _month_end(first.year, first.month + 2), f"{first.year:04d}-Q{quarter}", True)
+    if unit == "decade":
+        decade = pub.year // 10 + offset
+        return _Interval(dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), f"{decade:03d}", True)
+    if unit == "century":
+        century = pub.year // 100 + offset
+        return _Interval(
+            dt.date(century * 100, 1, 1), dt.date(century * 100 + 99, 12, 31), f"{century:02d}", True
+        )
+    year = pub.year + offset
+    return _Interval(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year:04d}", True)
+
+
+def _weekday_date(pub: dt.date, weekday: int, offset: int, tense: Tense) -> dt.date:
+    """'Thursday' in a Friday article is yesterday; 'will meet on Thursday' is the coming one."""
+    delta = weekday - pub.weekday()
+    if offset == 9:  # a bare weekday: the tense of the sentence decides
+        if tense == "future":
+            return pub + dt.timedelta(days=delta % 7)
+        return pub - dt.timedelta(days=(-delta) % 7)
+    if offset == -1:
+        return pub - dt.timedelta(days=(-delta) % 7 or 7)
+    if offset == 2:  # "coming": the next one, today excluded
+        return pub + dt.timedelta(days=delta % 7 or 7)
+    monday = pub - dt.timedelta(days=pub.weekday())
+    return monday + dt.timedelta(days=7 * offset + weekday)
+
+
+def _resolve(m: _Mention, pub: dt.date | None, tense: Tense) -> _Interval | None:
+    """Apply the publication date (when the words need it) and return the mention's interval."""
+    if m.relation == "calendar":
+        return _calendar_interval(m, pub, tense)
+    if m.relation == "present":
+        return _Interval(pub, pub, "PRESENT_REF", pub is not None)
+    if m.relation == "past":
+        return _Interval(None, None, "PAST_REF", False)
+    if pub is None:
+        return None
+    if m.relation == "future":
+        return _Interval(pub, None, "FUTURE_REF", True)
+    if m.relation == "day_offset":
+        return _unit_interval("day", pub, m.offset)
+    if m.relation == "weekday" and m.weekday is not None:
+        day = _weekday_date(pub, m.weekday, m.offset, tense)
+        return _Interval(day, day, day.isoformat(), True)
+    if m.relation == "unit":
+        found = _unit_interval(m.granularity, pub, m.offset, weekend=m.season == "WE")
+        if m.modifier in ("so_far", "rest") and found.start and found.end:
+            return _Interval(found.start if m.modifier == "so_far" else pub,
+                             pub if m.modifier == "so_far" else found.end, found.timex, True)  # fmt: skip
+        if found.start and found.end:
+            start, end = _narrow(found.start, found.end, m.granularity, m.modifier)
+            return _Interval(start, end, found.timex, True)
+        return found
+    if m.relation == "ago":
+        if m.granularity == "day":
+            return _unit_interval("day", pub, m.offset)
+        if m.granularity == "week":
+            return _unit_interval("week", pub, m.offset)
+        if m.granularity == "month":
+            return _unit_interval("month", pub, m.offset)
+        if m.granularity == "decade":
+            return _unit_interval("year", pub, 10 * m.offset)
+        if m.granularity == "century":
+            return _unit_interval("year", pub, 100 * m.offset)
+        return _unit_interval("year", pub, m.offset)
+    if m.relation == "month" and m.month is not None:
+        year = pub.year
+        if m.offset == -1:
+            year = pub.year if m.month < pub.month else pub.year - 1
+        elif m.offset == 1:
+            year = pub.year if m.month > pub.month else pub.year + 1
+        named = _calendar_interval(replace(m, relation="calendar", year=year), pub, tense)
+        return replace(named, relative=True) if named else None
+    if m.relation == "season" and m.season is not None:
+        return _relative_season(pub, m.season, m.offset)
+    return None
+
+
+def _relative_season(pub: dt.date, season: str, offset: int) -> _Interval:
+    """Place 'this summer' in the publication year and 'last summer' on the latest one already over."""
+    last = SEASON_MONTHS[season][1]
+    year = pub.year - 1 if season == "WI" and pub.month <= last else pub.year
+    if offset == -1:
+        while (found := _season_interval(year, season, True)).end is not None and found.end >= pub:
+            year -= 1
+    elif offset == 1:
+        while (found := _season_interval(year, season, True)).start is not None and found.start <= pub:
+            year += 1
+    return _season_interval(year, season, True)
+
+
+# --- tense: which way a bare weekday or month points ----------------------------------------------
+
+_TENSE_CUES = re.compile(
+    r"\b(?P<future>will|won['’]t|shall|going\s+to|(?:is|are)\s+(?:due\s+)?to|expect(?:s|ed)?\s+to|"
+    r"plan(?:s|ned)?(?:\s+to)?|scheduled|due\s+to|set\s+to|upcoming|aims?\s+to|intends?\s+to|hopes?\s+to)\b|"
+    r"(?P<future_clitic>['’]ll)\b|\b(?P<modal>could|would|might|should|must|can|may)\b|"
+    r"\b(?P<past>said|was|were|had|did|ago|earlier|met|told|took|made|came|went|saw|gave|began|held|found|"
+    r"left|won|lost|got|sold|spent|brought|became|fell|rose|paid|led|kept|sent|wrote|spoke|ran|struck|"
+    r"thought|knew|chose|drew|grew|hit|meant|sat|stood|won|wore)\b|"
+    r"\b(?P<weak_past>(?!(?:need|based|speed|indeed|united|hundred|proceed|exceed|succeed|embed|breed)\b)"
+    r"[a-z]{2,}ed)\b"
+)
+
+
+_TENSE_REACH = 60
+"""Characters either side of a date searched for its verb; further cues usually govern another clause."""
+
+
+def sentence_tense(text: str, sentence: tuple[int, int], start: int, end: int) -> Tense:
+    """Past or future from simple cues: the nearest auxiliary or past verb before the date, else after it."""
+    before: list[re.Match[str]] = list(
+        _TENSE_CUES.finditer(text, max(sentence[0], start - _TENSE_REACH), start)
+    )
+    after: list[re.Match[str]] = list(_TENSE_CUES.finditer(text, end, min(sentence[1], end + _TENSE_REACH)))
+
+    def strong(match: re.Match[str]) -> bool:
+        return match.lastgroup != "weak_past"
+
+    for candidates in (
+        [m for m in reversed(before) if strong(m)],
+        list(reversed(before)),
+        [m for m in after if strong(m)],
+        after,
+    ):
+        if candidates:
+            return "past" if candidates[0].lastgroup in ("past", "weak_past") else "future"
+    return None
+
+
+# --- hints for the keyer: the event a date is the date of ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _EventPatterns:
+    nouns: re.Pattern[str]
+    singular: dict[str, str]
+    start_cues: re.Pattern[str] | None
+    end_cues: re.Pattern[str] | None
+
+
+_EVENT_DAYS = re.compile(
+    r"\b(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?:-|\s+)day(?:-long)?\b(?!s)|"
+    r"\b(?P<count_of>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days\s+of\b"
+)
+_PHASE_REACH = 40
+"""How many characters may separate a phase cue from its event noun ("ended their two-day meeting")."""
+
+
+@lru_cache(maxsize=8)
+def _event_patterns(
+    nouns: tuple[str, ...], start_cues: tuple[str, ...], end_cues: tuple[str, ...]
+) -> _EventPatterns:
+    lowered = {n.lower() for n in nouns}
+    singular = {n: n[:-1] for n in lowered if n.endswith("s") and n[:-1] in lowered}
+
+    def compile_words(words: tuple[str, ...]) -> re.Pattern[str] | None:
+        if not words:
+            return None
+        factored = trie_alternation(w.lower() for w in words).replace(r"\ ", r"\s+")
+        return re.compile(rf"\b{factored}\b")
+
+    noun_pattern = compile_words(tuple(lowered)) or re.compile(r"(?!)")
+    return _EventPatterns(noun_pattern, singular, compile_words(start_cues), compile_words(end_cues))
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, b_start - a_end, a_start - b_end)
+
+
+def _event_hints(
+    text: str, sentence: tuple[int, int], start: int, end: int, patterns: _EventPatterns
+) -> dict[str, str]:
+    """The nearest event noun in the sentence, its phase cue ("start", "end") and length in days."""
+    hints: dict[str, str] = {}
+    nouns = [m for m in patterns.nouns.finditer(text, *sentence) if m.end() <= start or m.start() >= end]
+    if nouns:
+        nearest = min(nouns, key=lambda m: _distance(start, end, m.start(), m.end()))
+        noun = re.sub(r"\s+", " ", nearest.group().lower())
+        hints["event"] = patterns.singular.get(noun, noun)
+        phases: list[tuple[int, str]] = []
+        for phase, cues in (("start", patterns.start_cues), ("end", patterns.end_cues)):
+            if cues is None:
+                continue
+            for cue in cues.finditer(text, *sentence):
+                gap = _distance(cue.start(), cue.end(), nearest.start(), nearest.end())
+                if gap <= _PHASE_REACH and not (cue.start() < end and start < cue.end()):
+                    phases.append((gap, phase))
+        if phases:
+            hints["phase"] = min(phases)[1]
+    days = _EVENT_DAYS.search(text, *sentence)
+    if days:
+        count = (days["count"] or days["count_of"]).lower()
+        hints["days"] = count if count.isdigit() else str(NUMBER_WORDS[count])
+    return hints
+
+
+# --- the extractor --------------------------------------------------------------------------------
+
+
+def _needs_tense(m: _Mention) -> bool:
+    if m.relation == "weekday":
+        return m.offset == 9
+    return m.relation == "calendar" and m.year is None and m.granularity in ("day", "month")
+
+
+def _open_interval(found: _Interval, side: str | None) -> _Interval:
+    """Turn 'X' into 'after X', 'before X', 'since X' or 'until X' (one side null)."""
+    if side is None or found.start is None or found.end is None:
+        return found
+    one_day = dt.timedelta(days=1)
+    if side == "after":
+        return replace(found, start=found.end + one_day, end=None)
+    if side == "before":
+        return replace(found, start=None, end=found.start - one_day)
+    if side == "since":
+        return replace(found, end=None)
+    return replace(found, start=None)
+
+
+def _date_value(
+    text: str, mention: _Mention, pub: dt.date | None, sentence: tuple[int, int]
+) -> tuple[DateValue, _Interval] | None:
+    tense = sentence_tense(text, sentence, mention.start, mention.end) if _needs_tense(mention) else None
+    found = _resolve(mention, pub, tense)
+    if found is None:
+        return None
+    granularity = mention.granularity
+    if mention.until is not None:
+        last = _resolve(mention.until, pub, tense)
+        if last is None or last.end is None or found.start is None or last.end < found.start:
+            return None
+        found = _Interval(found.start, last.end, None, found.relative or last.relative)
+        order = _GRANULARITY_ORDER
+        granularity = min(granularity, mention.until.granularity, key=order.index)
+    found = _open_interval(found, mention.open_side)
+    value = DateValue(
+        start=found.start.isoformat() if found.start else None,
+        end=found.end.isoformat() if found.end else None,
+        granularity=granularity,
+        timex=found.timex,
+        relative=found.relative,
+        stated_weekday=mention.stated_weekday if mention.relation != "weekday" else None,
+    )
+    return value, found
+
+
+def _span_event(value: DateValue, found: _Interval, hints: dict[str, str]) -> DateValue:
+    """A single day named as the start or end of an n-day event stands for the whole event."""
+    days = int(hints.get("days", "1"))
+    phase = hints.get("phase")
+    if days < 2 or phase is None or found.start is None or found.start != found.end:
+        return value
+    length = dt.timedelta(days=days - 1)
+    if phase == "start":
+        return value.model_copy(update={"end": (found.start + length).isoformat()})
+    return value.model_copy(update={"start": (found.start - length).isoformat()})
 
 
 class DateExtractor:
-    """Finds date claims."""
+    """Finds date claims: absolute, relative to publication, ranges and open-ended intervals."""
 
     kind: Literal["date"] = "date"
 
     def extract(self, ctx: ExtractionContext) -> list[Extracted]:
-        return []
+        document = ctx.document
+        text = document.text
+        lowered = _lowercase(text)
+        lexicon = ctx.rules.lexicon
+        patterns = _event_patterns(
+            tuple(lexicon.event_nouns), tuple(lexicon.event_start_cues), tuple(lexicon.event_end_cues)
+        )
+        claims: list[Extracted] = []
+        for mention in find_mentions(text, lowered):
+            sentence = document.sentence_span(mention.start)
+            resolved = _date_value(lowered, mention, ctx.published, sentence)
+            if resolved is None:
+                continue
+            value, found = resolved
+            hints = _event_hints(lowered, sentence, mention.start, mention.end, patterns)
+            value = _span_event(value, found, hints)
+            claims.append(Extracted("date", mention.start, mention.end, value, hints))
+        return claims
 
 
 def parse_absolute_date(text: str) -> dt.date | None:
     """A complete calendar date written out in ``text`` ("April 4, 2024", "15 Feb. 2024"), else None."""
+    for mention in find_mentions(text):
+        if (
+            mention.relation == "calendar"
+            and mention.granularity == "day"
+            and mention.year is not None
+            and mention.until is None
+            and mention.open_side is None
+        ):
+            found = _calendar_interval(mention, None, None)
+            if found is not None and found.start is not None:
+                return found.start
     return None

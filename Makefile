@@ -1,0 +1,49 @@
+# Two commands do everything on a fresh machine with python3 and make:
+#   make run   - set up .venv, check seeds/ and refresh reports/
+#   make test  - set up .venv with the dev tools, run ruff, mypy and the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+SHARED ?= ../shared
+
+.PHONY: run test lint typecheck reports bench-accuracy bench-speed clean help
+
+help:
+	@echo "make run             set up and check seeds/ (writes reports/)"
+	@echo "make test            set up and run ruff, mypy and pytest"
+	@echo "make reports         regenerate reports/ from seeds/"
+	@echo "make clean           remove .venv and caches"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP) $@
+
+reports: $(STAMP)
+	$(BIN)/crosscheck check seeds/ --format json --output reports/seeds.json
+	$(BIN)/crosscheck check seeds/ --format markdown --output reports/seeds.md
+
+run: reports
+	$(BIN)/crosscheck check seeds/
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check checker tests benchmarks
+	$(BIN)/ruff format --check checker tests benchmarks
+
+typecheck: $(DEV_STAMP)
+	$(BIN)/mypy
+
+test: lint typecheck
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

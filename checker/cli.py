@@ -1,0 +1,304 @@
+"""Command line: parse options, call the pipeline, pick a formatter, set the exit code.
+
+Heavy modules (pydantic models, extractors) are imported inside the commands so that
+``crosscheck --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from checker.pipeline import Pipeline
+
+app = typer.Typer(
+    name="crosscheck",
+    help="Check whether sources agree: dates, money, counts, percentages and quotes, with exact provenance.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_USAGE = 2
+
+
+class ReportFormat(str, Enum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+
+
+class ClaimsFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    terminal = "terminal"
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """One line on stderr, then exit: errors never show a traceback."""
+    typer.echo(f"crosscheck: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a failed run never leaves half a file."""
+    target = path.resolve()
+    if not target.parent.is_dir():
+        fail(f"{path}: folder {target.parent} does not exist")
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _parse_date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option}: expected YYYY-MM-DD, got {value!r}")
+
+
+def _pipeline(rules_dir: Path | None, kinds: str | None) -> Pipeline:
+    from checker.models import CLAIM_KINDS
+    from checker.pipeline import Pipeline
+    from checker.rules import load_rulebook
+
+    selected = CLAIM_KINDS
+    if kinds:
+        wanted = [k.strip() for k in kinds.split(",") if k.strip()]
+        unknown = [k for k in wanted if k not in CLAIM_KINDS]
+        if unknown:
+            fail(f"--kinds: unknown kind(s) {', '.join(unknown)}; choose from {', '.join(CLAIM_KINDS)}")
+        selected = tuple(k for k in CLAIM_KINDS if k in wanted)
+    return Pipeline(load_rulebook(rules_dir), kinds=selected)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomically(output, text)
+
+
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Files (.txt, .md) or folders to read; folders are read recursively.", show_default=False),
+]
+RulesOpt = Annotated[
+    Path | None,
+    typer.Option("--rules", help="Rules folder to use instead of the bundled rules/.", show_default=False),
+]
+KindsOpt = Annotated[
+    str | None,
+    typer.Option("--kinds", help="Comma-separated claim kinds to extract (date,amount,count,percent,quote).", show_default=False),
+]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date (YYYY-MM-DD) of a single input file.", show_default=False),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.", show_default=False),
+]
+
+
+@app.command()
+def check(
+    paths: PathsArg = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = ReportFormat.terminal,
+    output: OutputOpt = None,
+    published: PublishedOpt = None,
+    rules: RulesOpt = None,
+    kinds: KindsOpt = None,
+) -> None:
+    """Extract claims from every document, compare them across sources and report.
+
+    Exit status is 0 whether or not conflicts are found, 2 on bad input.
+    """
+    from checker.errors import InputError
+    from checker.formatters import FORMATTERS, RenderOptions
+
+    if not paths:
+        fail("give at least one file or folder to check")
+    try:
+        pipeline = _pipeline(rules, kinds)
+        report = pipeline.check(paths, _parse_date(published, "--published"))
+    except InputError as exc:
+        fail(str(exc))
+    to_terminal = output is None and sys.stdout.isatty()
+    width = 100
+    if to_terminal:
+        width = min(os.get_terminal_size().columns, 120) if sys.stdout.isatty() else 100
+    options = RenderOptions(color=to_terminal and "NO_COLOR" not in os.environ, width=width)
+    _emit(FORMATTERS[output_format.value].render(report, options), output)
+
+
+@app.command()
+def claims(
+    paths: PathsArg = None,
+    input_jsonl: Annotated[
+        str | None,
+        typer.Option(
+            "--input-jsonl",
+            help='Read documents as JSON lines {"id", "text", "published"} from this file ("-" for stdin).',
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[ClaimsFormat, typer.Option("--format", "-f", help="Output format.")] = ClaimsFormat.jsonl,
+    output: OutputOpt = None,
+    published: PublishedOpt = None,
+    rules: RulesOpt = None,
+    kinds: KindsOpt = None,
+) -> None:
+    """Print every extracted claim, one JSON object per line (the batch interface)."""
+    from checker.errors import InputError
+
+    if bool(paths) == bool(input_jsonl):
+        fail("give either files/folders or --input-jsonl, not both or neither")
+    try:
+        pipeline = _pipeline(rules, kinds)
+        if input_jsonl:
+            documents = _read_jsonl(input_jsonl, pipeline)
+        else:
+            documents, _ = pipeline.load(paths or [], _parse_date(published, "--published"))
+        extracted = pipeline.extract_all(documents)
+    except InputError as exc:
+        fail(str(exc))
+    all_claims = [c for e in extracted for c in e.claims]
+    if output_format is ClaimsFormat.jsonl:
+        text = "".join(c.model_dump_json() + "\n" for c in all_claims)
+    elif output_format is ClaimsFormat.json:
+        import json
+
+        text = json.dumps([c.model_dump(mode="json") for c in all_claims], indent=2, ensure_ascii=False) + "\n"
+    else:
+        from checker.describe import describe
+
+        text = "".join(
+            f"{c.source}:{c.line}:{c.column}  {c.kind:<7} {describe(c.value)}  «{c.text}»\n" for c in all_claims
+        )
+    _emit(text, output)
+
+
+def _read_jsonl(name: str, pipeline: Pipeline) -> list:  # type: ignore[type-arg]
+    import json
+
+    from checker.documents import Document
+    from checker.errors import InputError
+
+    label = "<stdin>" if name == "-" else name
+    try:
+        stream = sys.stdin if name == "-" else open(name, encoding="utf-8-sig")  # noqa: SIM115
+    except OSError as exc:
+        raise InputError(f"{label}: cannot read: {exc.strerror}") from exc
+    documents: list[Document] = []
+    seen: set[str] = set()
+    with stream:
+        for number, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{label}:{number}: invalid JSON: {exc.msg}") from exc
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("text"), str):
+                raise InputError(f'{label}:{number}: each line needs string fields "id" and "text"')
+            if item["id"] in seen:
+                raise InputError(f"{label}:{number}: duplicate id {item['id']!r}")
+            seen.add(item["id"])
+            published = item.get("published")
+            try:
+                day = dt.date.fromisoformat(published) if published else None
+            except (TypeError, ValueError) as exc:
+                raise InputError(f"{label}:{number}: published: expected YYYY-MM-DD, got {published!r}") from exc
+            documents.append(pipeline.document_from_text(item["id"], item["text"], day))
+    return documents
+
+
+@app.command()
+def schema(output: OutputOpt = None) -> None:
+    """Print the JSON Schema of the report (schema_version 1), generated from the models."""
+    import json
+
+    from checker.models import Report
+
+    _emit(json.dumps(Report.model_json_schema(), indent=2) + "\n", output)
+
+
+@app.command("rules")
+def list_rules(
+    rules: RulesOpt = None,
+    test: Annotated[bool, typer.Option("--test", help="Run every rule's examples and report failures.")] = False,
+) -> None:
+    """List the comparison rules, or run their examples with --test."""
+    from checker.errors import InputError
+    from checker.rules import load_rulebook
+
+    try:
+        book = load_rulebook(rules)
+    except InputError as exc:
+        fail(str(exc))
+    if not test:
+        for rule in book.compare:
+            typer.echo(f"{rule.id:<30} {rule.extends:<18} {', '.join(rule.kinds):<10} {rule.severity}")
+        return
+    from checker.examples import run_examples
+
+    failures = 0
+    for result in run_examples(book):
+        status = "ok  " if result.passed else "FAIL"
+        failures += not result.passed
+        typer.echo(f"{status} {result.rule} example {result.index + 1}: expected {result.expected}, got {result.actual}")
+    if failures:
+        fail(f"{failures} rule example(s) failed", code=1)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from checker import __version__
+
+        typer.echo(f"crosscheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Check whether sources agree."""
+
+
+def main() -> None:
+    """Entry point: run the app, turning any unexpected error into one line."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("crosscheck: interrupted", err=True)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # the last line of defence: never a traceback
+        if os.environ.get("CROSSCHECK_DEBUG"):
+            raise
+        typer.echo(f"crosscheck: internal error: {type(exc).__name__}: {exc} (set CROSSCHECK_DEBUG=1 for details)", err=True)
+        sys.exit(3)

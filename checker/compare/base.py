@@ -1,0 +1,120 @@
+"""The comparator protocols: code that decides agreement, parameterised by rule data.
+
+A group comparator sees every claim that meets on one key and returns outcomes (one per
+value cluster it finds); a claim check looks at one claim on its own (a weekday that does not
+match its date, a currency conversion that does not add up).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, Literal, Protocol, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.entities import EntityIndex
+from checker.models import Claim, Verdict
+from checker.rules import RuleBook
+
+ParamsT = TypeVar("ParamsT", bound=BaseModel)
+ParamsT_contra = TypeVar("ParamsT_contra", bound=BaseModel, contravariant=True)
+
+
+class Params(BaseModel):
+    """Base of every comparator's parameter model: unknown parameters are load-time errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass
+class Outcome:
+    """A verdict over some claims, grouped by the value each group states."""
+
+    verdict: Verdict
+    groups: list[list[Claim]]
+    detail: str | None = None
+    scope: str | None = None
+    """Extra key text that tells outcomes of one key apart (a time-scope cluster)."""
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [c for group in self.groups for c in group]
+
+    @property
+    def sources(self) -> set[str]:
+        return {c.source for c in self.claims}
+
+
+@dataclass
+class CompareContext:
+    """What comparators may consult besides the claims: the rule book's data."""
+
+    rules: RuleBook
+    entities: EntityIndex
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+class GroupComparator(Protocol[ParamsT_contra]):
+    """Compares the claims that meet on one key."""
+
+    per: Literal["group"]
+
+    def compare(self, claims: Sequence[Claim], params: ParamsT_contra, ctx: CompareContext) -> list[Outcome]: ...
+
+
+class ClaimCheck(Protocol[ParamsT_contra]):
+    """Checks one claim against itself or against reference data."""
+
+    per: Literal["claim"]
+
+    def check(self, claim: Claim, params: ParamsT_contra, ctx: CompareContext) -> Outcome | None: ...
+
+
+@dataclass(frozen=True)
+class Registered(Generic[ParamsT]):
+    """A comparator and the model its rule parameters must validate against."""
+
+    name: str
+    params: type[ParamsT]
+    implementation: GroupComparator[ParamsT] | ClaimCheck[ParamsT]
+    summary: str
+
+
+def iso(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def cluster_by_time(
+    claims: Sequence[Claim], window_days: int | None, when: Callable[[Claim], dt.date | None]
+) -> list[list[Claim]]:
+    """Split claims into runs whose times lie within ``window_days`` of their neighbours.
+
+    Sorting then one pass keeps this O(n log n): a fact in 1949 and the same fact in 2024 are
+    different time scopes and never meet.
+    """
+    if window_days is None:
+        return [list(claims)]
+    timed = sorted((c for c in claims if when(c) is not None), key=lambda c: when(c) or dt.date.min)
+    untimed = [c for c in claims if when(c) is None]
+    clusters: list[list[Claim]] = []
+    last: dt.date | None = None
+    for claim in timed:
+        moment = when(claim)
+        assert moment is not None
+        if last is None or (moment - last).days > window_days:
+            clusters.append([])
+        clusters[-1].append(claim)
+        last = moment
+    if untimed:
+        clusters.append(untimed)
+    return clusters
+
+
+def group_by(claims: Sequence[Claim], label: Callable[[Claim], str]) -> list[list[Claim]]:
+    """Claims stating the same value, in order of first appearance."""
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault(label(claim), []).append(claim)
+    return list(groups.values())

@@ -1,0 +1,360 @@
+"""What a claim is about: subject + property + time scope, so that sources meet on it.
+
+Keys come from the property rules in rules/properties.yml where one fits, and from the claim's
+own context otherwise (the event a date belongs to, the group a count counts, the purpose of a
+sum).  A key is deliberately specific: two claims that do not meet stay unverified, which is
+safe; two claims that meet wrongly become a false conflict, which is not.
+
+Quotes are keyed across the whole corpus (``assign_quote_keys``) because what identifies a quote
+is its words, found in other sources by shingle blocking rather than by context.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checker.claims.base import Extracted
+from checker.documents import Document
+from checker.entities import EntityIndex
+from checker.models import (
+    AmountClaim,
+    AmountValue,
+    Claim,
+    ClaimKind,
+    CountClaim,
+    CountValue,
+    DateClaim,
+    DateValue,
+    PercentClaim,
+    PercentValue,
+    QuoteClaim,
+    QuoteValue,
+)
+from checker.rules import RuleBook
+from checker.rulespecs import PropertySpec
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """A lowercase, hyphenated form of a name for use inside keys."""
+    return _SLUG.sub("-", text.lower().replace("’", "'").replace("'", "")).strip("-")
+
+
+def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
+    ordered = sorted({p.lower() for p in phrases}, key=lambda p: (-len(p), p))
+    if not ordered:
+        return re.compile(r"(?!x)x")
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _CompiledProperty:
+    spec: PropertySpec
+    sentence: tuple[re.Pattern[str], ...]
+
+
+class Keyer:
+    """Compiled keying knowledge from a rule book; build once, key many documents."""
+
+    def __init__(self, rules: RuleBook) -> None:
+        self.rules = rules
+        lexicon = rules.lexicon
+        self.entities = EntityIndex(rules.entities)
+        self.stopwords = frozenset(w.lower() for w in lexicon.stopwords)
+        self.event_synonyms = {k.lower(): v.lower() for k, v in lexicon.event_synonyms.items()}
+        participant_phrases: dict[str, str] = {}
+        for pid, phrases in lexicon.event_participants.items():
+            for phrase in phrases:
+                participant_phrases[phrase.lower()] = pid
+        self._participant_of = participant_phrases
+        self._participants_re = _phrase_pattern(list(participant_phrases))
+        self._event_re = _phrase_pattern(lexicon.event_nouns)
+        self._purpose_re = _phrase_pattern(lexicon.amount_purposes)
+        self._origin_re = _phrase_pattern(lexicon.origin_cues)
+        self._properties = [
+            _CompiledProperty(p, tuple(re.compile(rx, re.IGNORECASE) for rx in p.when.sentence_matches))
+            for p in rules.properties.properties
+        ]
+
+    # --- shared context -------------------------------------------------------------------------
+
+    def _event(self, text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[str, int] | None:
+        """The event word nearest the claim in its sentence, canonicalised, and its offset."""
+        best: tuple[int, str, int] | None = None
+        for match in self._event_re.finditer(text, s_start, s_end):
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            if match.start() < end and match.end() > start:
+                continue
+            word = match.group(0).lower()
+            word = self.event_synonyms.get(word, word)
+            if best is None or abs(distance) < best[0]:
+                best = (abs(distance), word, match.start())
+        return (best[1], best[2]) if best else None
+
+    def _participants(self, text: str, s_start: int, s_end: int, near: int) -> str | None:
+        """Who the event is of, when the sentence names them near the event word."""
+        best: tuple[int, str] | None = None
+        for match in self._participants_re.finditer(text, s_start, s_end):
+            pid = self._participant_of.get(re.sub(r"\s+", " ", match.group(0).lower()))
+            if pid is None:
+                continue
+            distance = min(abs(match.start() - near), abs(match.end() - near))
+            if best is None or distance < best[0]:
+                best = (distance, pid)
+        return best[1] if best and best[0] <= 80 else None
+
+    def _signature(self, text: str, start: int, end: int, s_start: int, s_end: int, width: int = 3) -> str:
+        """Content words around the claim: a fallback property that only near-copies share."""
+        before = [w for w in _WORD.findall(text[s_start:start]) if w.lower() not in self.stopwords]
+        after = [w for w in _WORD.findall(text[end:s_end]) if w.lower() not in self.stopwords]
+        words = sorted({w.lower() for w in before[-width:] + after[:width]})
+        return "~" + "+".join(slug(w) for w in words) if words else "~"
+
+    def _property(self, kind: ClaimKind, sentence: str, unit: str | None, of: str | None) -> PropertySpec | None:
+        for prop in self._properties:
+            spec = prop.spec
+            if kind not in spec.kinds:
+                continue
+            if spec.when.units and (unit is None or unit.lower() not in {u.lower() for u in spec.when.units}):
+                continue
+            if spec.when.of and (of is None or not any(o.lower() in of.lower() for o in spec.when.of)):
+                continue
+            if prop.sentence and not any(rx.search(sentence) for rx in prop.sentence):
+                continue
+            return spec
+        return None
+
+    # --- per kind -------------------------------------------------------------------------------
+
+    def key_date(self, doc: Document, ex: Extracted, value: DateValue) -> tuple[str | None, str | None, str | None]:
+        text = doc.text
+        s_start, s_end = doc.sentence_span(ex.start)
+        sentence = text[s_start:s_end]
+        prop = self._property("date", sentence, None, None)
+        as_of = value.start or value.end
+        if prop:
+            return f"date:{slug(prop.subject)}/{prop.id}", as_of, None
+        event = self._event(text, ex.start, ex.end, s_start, s_end)
+        if event:
+            word, at = event
+            who = self._participants(text, s_start, s_end, at)
+            if who is None:
+                who = self._modifier(text, at)
+            if who is None:
+                people = self._entities(doc, s_start, s_end, person=True)
+                who = "+".join(people) if people else None
+            return (f"date:{who}/{slug(word)}" if who else f"date:{slug(word)}"), as_of, None
+        people = self._entities(doc, s_start, s_end, person=True)
+        if len(people) >= 2:
+            return f"date:{'+'.join(people)}/together", as_of, None
+        return None, as_of, None
+
+    def _modifier(self, text: str, at: int) -> str | None:
+        """A capitalised name right before the event word ("Washington Summit", "NATO summit")."""
+        before = text[max(0, at - 40) : at]
+        match = re.search(r"((?:[A-Z][\w\-’']*\s+){1,3})$", before)
+        if not match:
+            return None
+        words = [w for w in match.group(1).split() if w.lower() not in self.stopwords]
+        return slug(" ".join(words)) or None
+
+    def _entities(self, doc: Document, s_start: int, s_end: int, person: bool) -> list[str]:
+        found: list[str] = []
+        for mention in self.entities.mentions(doc.text, s_start, s_end, doc.published):
+            if mention.entity is None or mention.entity in found:
+                continue
+            kind = self.entities.entities[mention.entity].type
+            if (kind == "person") == person:
+                found.append(mention.entity)
+        return sorted(found) if person else found
+
+    def _scope(self, doc: Document, ex: Extracted, sentence: str) -> tuple[str, str | None]:
+        """Time scope of a figure: an explicit year, the origin of the thing, or now."""
+        year = ex.hints.get("year")
+        if year:
+            return year, f"{year}-12-31" if len(year) == 4 else year
+        if ex.hints.get("scope") == "origin" or self._origin_re.search(sentence):
+            return "origin", None
+        published = doc.published.isoformat() if doc.published else None
+        return "current", published
+
+    def key_count(self, doc: Document, ex: Extracted, value: CountValue) -> tuple[str | None, str | None, str | None]:
+        s_start, s_end = doc.sentence_span(ex.start)
+        sentence = doc.text[s_start:s_end]
+        unit = value.of or value.unit
+        scope, as_of = self._scope(doc, ex, sentence)
+        prop = self._property("count", sentence, unit, value.of)
+        subject = slug(ex.hints.get("group") or unit)
+        if prop:
+            return f"count:{subject}/{prop.id}@{scope}", as_of, scope
+        signature = self._signature(doc.text, ex.start, ex.end, s_start, s_end)
+        return f"count:{subject}/{signature}@{scope}", as_of, scope
+
+    def key_percent(self, doc: Document, ex: Extracted, value: PercentValue) -> tuple[str | None, str | None, str | None]:
+        s_start, s_end = doc.sentence_span(ex.start)
+        sentence = doc.text[s_start:s_end]
+        scope, as_of = self._scope(doc, ex, sentence)
+        prop = self._property("percent", sentence, None, value.of)
+        subject = slug(value.of) if value.of else "share"
+        if prop:
+            return f"percent:{slug(prop.subject.replace('{of}', value.of or ''))}/{prop.id}", as_of, scope
+        signature = self._signature(doc.text, ex.start, ex.end, s_start, s_end)
+        return f"percent:{subject}/{signature}@{scope}", as_of, scope
+
+    def key_amount(self, doc: Document, ex: Extracted, value: AmountValue) -> tuple[str | None, str | None, str | None]:
+        text = doc.text
+        s_start, s_end = doc.sentence_span(ex.start)
+        sentence = text[s_start:s_end]
+        scope, as_of = self._scope(doc, ex, sentence)
+        prop = self._property("amount", sentence, None, None)
+        if prop:
+            return f"amount:{slug(prop.subject)}/{prop.id}@{scope}", as_of, scope
+        actors = self._entities(doc, s_start, ex.start, person=False) or self._entities(
+            doc, s_start, s_end, person=False
+        )
+        purpose = None
+        best = None
+        for match in self._purpose_re.finditer(text, s_start, s_end):
+            distance = min(abs(match.start() - ex.end), abs(ex.start - match.end()))
+            if best is None or distance < best:
+                best, purpose = distance, match.group(0).lower()
+        if actors and purpose:
+            return f"amount:{actors[0]}/{slug(purpose)}@{scope}", as_of, scope
+        signature = self._signature(text, ex.start, ex.end, s_start, s_end)
+        return f"amount:{actors[0] if actors else 'money'}/{signature}@{scope}", as_of, scope
+
+
+# --- building claims ----------------------------------------------------------------------------
+
+
+def _claim_id(source: str, kind: str, text: str, seen: dict[str, int]) -> str:
+    """Stable within a document: depends on the words, not on where they sit."""
+    digest = hashlib.sha256(f"{kind}\x00{text}".encode()).hexdigest()[:8]
+    base = f"{source}:{kind}:{digest}"
+    seen[base] = seen.get(base, 0) + 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+class ClaimBuilder:
+    """Turn one document's extractions into keyed, provenance-carrying Claim models."""
+
+    def __init__(self, rules: RuleBook) -> None:
+        self.keyer = Keyer(rules)
+
+    def build(self, doc: Document, extracted: Sequence[Extracted]) -> list[Claim]:
+        claims: list[Claim] = []
+        seen: dict[str, int] = {}
+        for ex in extracted:
+            text = doc.text[ex.start : ex.end]
+            line, column = doc.line_col(ex.start)
+            s_start, s_end = doc.sentence_span(ex.start)
+            common = {
+                "id": _claim_id(doc.id, ex.kind, text, seen),
+                "source": doc.id,
+                "text": text,
+                "start": ex.start,
+                "end": ex.end,
+                "line": line,
+                "column": column,
+                "sentence": " ".join(doc.text[s_start:s_end].split()),
+            }
+            claims.append(self._claim(doc, ex, common))
+        return claims
+
+    def _claim(self, doc: Document, ex: Extracted, common: dict[str, object]) -> Claim:
+        value = ex.value
+        keyer = self.keyer
+        if isinstance(value, DateValue):
+            key, as_of, scope = keyer.key_date(doc, ex, value)
+            return DateClaim.model_validate({**common, "key": key, "as_of": as_of, "scope": scope, "value": value})
+        if isinstance(value, AmountValue):
+            key, as_of, scope = keyer.key_amount(doc, ex, value)
+            return AmountClaim.model_validate({**common, "key": key, "as_of": as_of, "scope": scope, "value": value})
+        if isinstance(value, CountValue):
+            key, as_of, scope = keyer.key_count(doc, ex, value)
+            return CountClaim.model_validate({**common, "key": key, "as_of": as_of, "scope": scope, "value": value})
+        if isinstance(value, PercentValue):
+            key, as_of, scope = keyer.key_percent(doc, ex, value)
+            return PercentClaim.model_validate(
+                {**common, "key": key, "as_of": as_of, "scope": scope, "value": value}
+            )
+        if isinstance(value, QuoteValue):
+            as_of = doc.published.isoformat() if doc.published else None
+            return QuoteClaim.model_validate({**common, "key": None, "as_of": as_of, "value": value})
+        raise TypeError(f"unknown claim value {type(value).__name__}")
+
+
+# --- quotes across the corpus -------------------------------------------------------------------
+
+_QUOTE_TOKEN = re.compile(r"[\w’']+")
+
+
+def quote_tokens(text: str) -> list[str]:
+    """Words of a quote with case, quote marks, dashes and punctuation normalized away."""
+    return [t.replace("’", "'").lower() for t in _QUOTE_TOKEN.findall(text)]
+
+
+def assign_quote_keys(claims: Sequence[Claim], min_words: int = 3, shingle: int = 3) -> None:
+    """Give quotes that share their words (one inside the other, or overlapping) one key.
+
+    Blocking: each quote is indexed by its word shingles; only quotes sharing a shingle are
+    compared, and containment of the shorter in the longer joins them (union-find), so a corpus
+    of n quotes costs about n shingle look-ups, not n^2 comparisons.
+    """
+    quotes = [c for c in claims if isinstance(c, QuoteClaim) and c.value.words >= min_words]
+    tokens = {c.id: quote_tokens(c.value.text) for c in quotes}
+    parent: dict[str, str] = {c.id: c.id for c in quotes}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    buckets: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for claim in quotes:
+        words = tokens[claim.id]
+        size = min(shingle, len(words))
+        for i in range(len(words) - size + 1):
+            buckets[tuple(words[i : i + size])].append(claim.id)
+    joined: set[tuple[str, str]] = set()
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > 200:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                pair = (a, b) if a < b else (b, a)
+                if pair in joined or find(a) == find(b):
+                    continue
+                joined.add(pair)
+                if _same_words(tokens[a], tokens[b]):
+                    parent[find(a)] = find(b)
+    groups: dict[str, list[QuoteClaim]] = defaultdict(list)
+    for claim in quotes:
+        groups[find(claim.id)].append(claim)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        longest = max(members, key=lambda c: (len(tokens[c.id]), c.id))
+        head = " ".join(tokens[longest.id][:8])
+        key = f"quote:{head}"
+        for claim in members:
+            claim.key = key
+
+
+def _same_words(a: list[str], b: list[str]) -> bool:
+    """The shorter quote's words occur, in order and contiguously, in the longer one."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if not short:
+        return False
+    n = len(short)
+    first = short[0]
+    return any(long[i] == first and long[i : i + n] == short for i in range(len(long) - n + 1))
+

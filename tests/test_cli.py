@@ -1,0 +1,159 @@
+"""The command line: exit codes, every format, atomic output, batch interface, clear errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from checker.cli import app
+
+runner = CliRunner()
+SEEDS = Path("seeds")
+
+
+def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_help_lists_commands() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("check", "claims", "schema", "rules"):
+        assert command in result.output
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0 and result.output.startswith("crosscheck ")
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "json"])
+def test_check_every_format_exits_zero(fmt: str) -> None:
+    result = run("check", str(SEEDS), "--format", fmt)
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        report = json.loads(result.stdout)
+        assert report["schema_version"] == 1 and len(report["sources"]) == 5
+    elif fmt == "markdown":
+        assert result.stdout.startswith("# crosscheck report")
+    else:
+        assert "CONFLICTS" in result.stdout and "\x1b[" not in result.stdout
+
+
+def test_terminal_output_fits_80_columns() -> None:
+    from checker.formatters import FORMATTERS, RenderOptions
+    from checker.pipeline import Pipeline
+    from checker.testing import default_rules
+
+    report = Pipeline(default_rules()).check([SEEDS])
+    text = FORMATTERS["terminal"].render(report, RenderOptions(color=False, width=80))
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_output_file_is_written_whole(tmp_path: Path) -> None:
+    target = tmp_path / "r.json"
+    result = run("check", str(SEEDS), "--format", "json", "--output", str(target))
+    assert result.exit_code == 0
+    assert json.loads(target.read_text())["schema_version"] == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_output_to_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("check", str(SEEDS), "--output", str(tmp_path / "no" / "r.json"))
+    assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_missing_input_exits_2_with_one_line(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "missing.txt"))
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0 and "missing.txt" in result.output
+
+
+def test_no_paths_is_a_usage_error() -> None:
+    assert run("check").exit_code == 2
+
+
+def test_bad_format_is_a_usage_error() -> None:
+    assert run("check", str(SEEDS), "--format", "xml").exit_code == 2
+
+
+def test_bad_published_option() -> None:
+    result = run("check", str(SEEDS / "003_75cb78b672bb4e21.txt"), "--published", "15/02/2024")
+    assert result.exit_code == 2 and "--published" in result.output
+
+
+def test_published_option_needs_a_single_file() -> None:
+    result = run("check", str(SEEDS), "--published", "2024-04-04")
+    assert result.exit_code == 2 and "single file" in result.output
+
+
+def test_published_option_overrides(tmp_path: Path) -> None:
+    result = run("check", str(SEEDS / "003_75cb78b672bb4e21.txt"), "--published", "2024-02-16", "--format", "json")
+    source = json.loads(result.stdout)["sources"][0]
+    assert (source["published"], source["published_from"]) == ("2024-02-16", "option")
+
+
+def test_broken_rules_folder_fails_with_file_and_line(tmp_path: Path) -> None:
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree("rules", rules)
+    (rules / "compare" / "dates.yml").write_text("rules:\n  - id: date.x\n    extends: nope\n")
+    result = run("check", str(SEEDS), "--rules", str(rules))
+    assert result.exit_code == 2 and "dates.yml:" in result.output
+
+
+def test_unknown_kind_is_a_usage_error() -> None:
+    result = run("claims", str(SEEDS), "--kinds", "date,weather")
+    assert result.exit_code == 2 and "weather" in result.output
+
+
+def test_claims_jsonl_one_claim_per_line() -> None:
+    result = run("claims", str(SEEDS / "004_4ea3051a0e3ca27d.txt"))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines and all(json.loads(line)["source"] == "004_4ea3051a0e3ca27d" for line in lines)
+
+
+def test_claims_from_input_jsonl_on_stdin() -> None:
+    doc = {"id": "x1", "text": "The ministers met on 3 April 2024. Aid reached $7.06 billion.", "published": "2024-04-04"}
+    result = run("claims", "--input-jsonl", "-", input=json.dumps(doc) + "\n")
+    assert result.exit_code == 0, result.output
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {c["kind"] for c in claims} >= {"date", "amount"}
+    assert all(c["source"] == "x1" and doc["text"][c["start"]:c["end"]] == c["text"] for c in claims)
+
+
+def test_input_jsonl_errors_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "a", "text": "ok"}\nnot json\n')
+    result = run("claims", "--input-jsonl", str(path))
+    assert result.exit_code == 2 and "in.jsonl:2: invalid JSON" in result.output
+
+
+def test_schema_is_json_schema() -> None:
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Report" and "claims" in schema["properties"]
+
+
+def test_rules_list_and_examples() -> None:
+    assert "date.same-event" in run("rules").stdout
+    result = run("rules", "--test")
+    assert result.exit_code == 0, result.output
+
+
+def test_console_script_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "checker", "check", str(tmp_path / "nope")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and proc.stderr.strip().count("\n") == 0

@@ -1,0 +1,326 @@
+"""Date claims: surface forms, relative resolution, ranges, false friends and provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.claims.base import Extracted
+from checker.claims.dates import DateExtractor, parse_absolute_date
+from checker.models import DateValue
+from checker.testing import context_for_text
+
+EXTRACTOR = DateExtractor()
+THURSDAY = "2024-04-04"
+
+
+def claims(text: str, published: str | None = THURSDAY) -> list[Extracted]:
+    found = EXTRACTOR.extract(context_for_text(text, published))
+    for claim in found:  # provenance: the span is exactly the expression, never shifted
+        assert claim.kind == "date"
+        assert text[claim.start : claim.end].strip() == text[claim.start : claim.end]
+    return found
+
+
+def only(text: str, published: str | None = THURSDAY) -> tuple[str, DateValue]:
+    found = claims(text, published)
+    assert len(found) == 1, [(text[c.start : c.end], c.value) for c in found]
+    value = found[0].value
+    assert isinstance(value, DateValue)
+    return text[found[0].start : found[0].end], value
+
+
+def interval(text: str, published: str | None = THURSDAY) -> tuple[str | None, str | None]:
+    _, value = only(text, published)
+    return value.start, value.end
+
+
+# --- absolute surface forms -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "day"),
+    [
+        ("They met on 3 April 2024 in Brussels.", "3 April 2024", "2024-04-03"),
+        ("They met on April 3, 2024 in Brussels.", "April 3, 2024", "2024-04-03"),
+        ("They met on the 3rd of April 2024.", "the 3rd of April 2024", "2024-04-03"),
+        ("Filed 2024-04-03 at noon.", "2024-04-03", "2024-04-03"),
+        ("Filed 04/03/2024 at noon.", "04/03/2024", "2024-04-03"),
+        ("Ministers met on 15 Feb. 2024 to talk.", "15 Feb. 2024", "2024-02-15"),
+        ("The treaty was signed on April 4, 1949, in Washington.", "April 4, 1949", "1949-04-04"),
+        ("It was held on 3 may 2024.", "3 may 2024", "2024-05-03"),
+        ("It was held on May 3, 2024.", "May 3, 2024", "2024-05-03"),
+    ],
+)
+def test_absolute_day(text: str, span: str, day: str) -> None:
+    found_span, value = only(text)
+    assert found_span == span
+    assert (value.start, value.end, value.granularity, value.timex, value.relative) == (
+        day,
+        day,
+        "day",
+        day,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("Talks resume on Apr. 3 in Brussels.", "2024-03-20", "2024-04-03"),
+        ("Talks resumed April 3 in Brussels.", "2024-04-20", "2024-04-03"),
+        ("Talks resumed on 3 April in Brussels.", "2024-04-20", "2024-04-03"),
+    ],
+)
+def test_day_without_year_takes_the_publication_year(text: str, published: str, day: str) -> None:
+    _, value = only(text, published)
+    assert (value.start, value.end, value.relative) == (day, day, True)
+
+
+def test_weekday_with_date_keeps_the_stated_weekday_even_when_wrong() -> None:
+    span, value = only("Ministers met on Wednesday (3 April 2024) in Brussels.")
+    assert span == "Wednesday (3 April 2024)"
+    assert (value.start, value.stated_weekday) == ("2024-04-03", "Wednesday")
+    span, value = only("Ministers met on Tuesday, April 4, 2024 in Brussels.")
+    assert span == "Tuesday, April 4, 2024"
+    assert (value.start, value.stated_weekday) == ("2024-04-04", "Tuesday")  # 4 April 2024 is a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end", "granularity", "timex"),
+    [
+        ("The war began in February 2022.", "February 2022", "2022-02-01", "2022-02-28", "month", "2022-02"),
+        ("He pledged it back in 2014, they said.", "2014", "2014-01-01", "2014-12-31", "year", "2014"),
+        ("The alliance was founded in 1949.", "1949", "1949-01-01", "1949-12-31", "year", "1949"),
+        ("Prices fell in the 1990s.", "the 1990s", "1990-01-01", "1999-12-31", "decade", "199"),
+        ("Growth slowed in mid-2023.", "mid-2023", "2023-05-01", "2023-08-31", "year", "2023"),
+        ("Growth slowed in early 2024.", "early 2024", "2024-01-01", "2024-04-30", "year", "2024"),
+        ("Exports grew in summer 2023.", "summer 2023", "2023-06-01", "2023-08-31", "season", "2023-SU"),
+        ("Exports grew in Q3 2023.", "Q3 2023", "2023-07-01", "2023-09-30", "quarter", "2023-Q3"),
+        ("One of the great events of the 20th century.", "the 20th century", "1900-01-01", "1999-12-31",
+         "century", "19"),
+    ],
+)  # fmt: skip
+def test_periods(text: str, span: str, start: str, end: str, granularity: str, timex: str) -> None:
+    found_span, value = only(text)
+    assert found_span == span
+    assert (value.start, value.end, value.granularity, value.timex) == (start, end, granularity, timex)
+
+
+# --- ranges and open intervals ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Ministers met on April 3-4, 2024 in Brussels.", "2024-04-03", "2024-04-04"),
+        ("Ministers met on 3-4 April 2024 in Brussels.", "2024-04-03", "2024-04-04"),
+        ("The fair runs from April 3 to April 5, organisers say.", "2024-04-03", "2024-04-05"),
+        ("Output rose between 2014 and 2016, data show.", "2014-01-01", "2016-12-31"),
+        ("Copyright © 2014-2025 Example Media", "2014-01-01", "2025-12-31"),
+        ("Growth was high after 2016, data show.", "2017-01-01", None),
+        ("Growth was high before 2018, data show.", None, "2017-12-31"),
+        ("Prices have risen since February, data show.", "2024-02-01", None),
+        ("The mandate runs until March 2025.", None, "2025-03-31"),
+    ],
+)
+def test_ranges(text: str, start: str | None, end: str | None) -> None:
+    assert interval(text) == (start, end)
+
+
+def test_two_day_event_with_a_phase_cue_spans_both_days() -> None:
+    found = claims(
+        "Ministers arrived on Wednesday (3 April 2024), at the start of a two-day meeting.", "2024-04-03"
+    )
+    assert [(c.value.start, c.value.end) for c in found] == [("2024-04-03", "2024-04-04")]  # type: ignore[union-attr]
+    assert found[0].hints == {"event": "meeting", "phase": "start", "days": "2"}
+    _, value = only("Ministers ended their two-day meeting in Brussels on Thursday.", "2024-04-05")
+    assert (value.start, value.end) == ("2024-04-03", "2024-04-04")
+    _, value = only("Ministers concluded two days of meetings in Brussels on November 29, 2023.")
+    assert (value.start, value.end) == ("2023-11-28", "2023-11-29")
+
+
+def test_without_a_phase_cue_the_single_date_stays() -> None:
+    found = claims("Earlier Wednesday, ministers met for the first of two days of meetings.", "2024-04-03")
+    assert [(c.value.start, c.value.end) for c in found] == [("2024-04-03", "2024-04-03")]  # type: ignore[union-attr]
+    assert found[0].hints["days"] == "2"
+
+
+def test_event_hint_prefers_the_nearest_noun() -> None:
+    found = claims("After the summit, the vote was held on 3 April 2024 before the election.")
+    assert found[0].hints["event"] in {"vote", "election"}
+    found = claims("The elections were set for 3 April 2024.")
+    assert found[0].hints["event"] == "election"
+
+
+# --- relative expressions ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end", "timex"),
+    [
+        ("Ministers met today.", THURSDAY, THURSDAY, THURSDAY, THURSDAY),
+        ("Ministers met yesterday.", THURSDAY, "2024-04-03", "2024-04-03", "2024-04-03"),
+        ("Ministers meet tomorrow.", THURSDAY, "2024-04-05", "2024-04-05", "2024-04-05"),
+        ("Ministers ended their talks on Thursday.", "2024-04-05", "2024-04-04", "2024-04-04", "2024-04-04"),
+        ("Ministers met on Thursday.", THURSDAY, THURSDAY, THURSDAY, THURSDAY),
+        ("Ministers will meet on Thursday.", "2024-04-01", THURSDAY, THURSDAY, THURSDAY),
+        ("Thursday will also feature a ceremony.", "2024-04-02", THURSDAY, THURSDAY, THURSDAY),
+        ("Earlier Wednesday, ministers met.", "2024-04-03", "2024-04-03", "2024-04-03", "2024-04-03"),
+        ("He appointed them last October.", THURSDAY, "2023-10-01", "2023-10-31", "2023-10"),
+        ("Growth will pick up next year.", THURSDAY, "2025-01-01", "2025-12-31", "2025"),
+        ("Growth picked up this year.", THURSDAY, "2024-01-01", "2024-12-31", "2024"),
+        ("Ministers met this week.", THURSDAY, "2024-04-01", "2024-04-07", "2024-W14"),
+        ("Ministers met last week.", THURSDAY, "2024-03-25", "2024-03-31", "2024-W13"),
+        ("Ministers met last month.", THURSDAY, "2024-03-01", "2024-03-31", "2024-03"),
+        ("Ministers met earlier this month.", THURSDAY, "2024-04-01", THURSDAY, "2024-04"),
+        ("He said in February that talks failed.", THURSDAY, "2024-02-01", "2024-02-29", "2024-02"),
+        ("He said in July that talks failed.", THURSDAY, "2023-07-01", "2023-07-31", "2023-07"),
+        ("Leaders will gather in February.", THURSDAY, "2025-02-01", "2025-02-28", "2025-02"),
+        ("Leaders prepare for the summit in July.", THURSDAY, "2024-07-01", "2024-07-31", "2024-07"),
+        ("He could win November's presidential elections.", THURSDAY, "2024-11-01", "2024-11-30", "2024-11"),
+        ("The group was set up three years ago.", THURSDAY, "2021-01-01", "2021-12-31", "2021"),
+    ],
+)
+def test_relative(text: str, published: str, start: str, end: str, timex: str) -> None:
+    _, value = only(text, published)
+    assert (value.start, value.end, value.timex, value.relative) == (start, end, timex, True)
+
+
+def test_present_and_past_references() -> None:
+    _, value = only("The alliance is now stronger.")
+    assert (value.timex, value.start) == ("PRESENT_REF", THURSDAY)
+    _, value = only("In the past, he has always given in.")
+    assert (value.timex, value.start, value.end) == ("PAST_REF", None, None)
+    _, value = only("Spending will rise in the coming years.")
+    assert (value.timex, value.start, value.end) == ("FUTURE_REF", THURSDAY, None)
+
+
+def test_relative_expressions_need_a_publication_date() -> None:
+    assert claims("Ministers met yesterday and on Thursday, last October.", None) == []
+    assert [c.value.start for c in claims("Ministers met on 3 April 2024.", None)] == ["2024-04-03"]  # type: ignore[union-attr]
+
+
+# --- things that are not dates ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allies may decide to act; protesters march through town as marches grow.",
+        "He asked for a second time, and then a second vote, within a second.",
+        "They bought 100M rounds and F-16 jets, 2% of GDP, $77 billion in aid.",
+        "With Steadfast Defender 24 ongoing, the 75th anniversary falls on page 2014 of 18-month-long talks.",
+        "For 75 years, the alliance has grown; 75 years of peace.",
+        "In the past months, contracts were agreed. The details will take shape in the weeks to come.",
+        "The force of 2000 soldiers grew to 1500 troops.",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert [text[c.start : c.end] for c in claims(text)] == []
+
+
+def test_capitalised_may_with_a_day_is_a_month() -> None:
+    assert interval("The vote is on May 5.", "2024-04-04") == ("2024-05-05", "2024-05-05")
+    assert claims("He may 5 times repeat it.") == []
+
+
+# --- publication dates --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("April 4, 2024", "2024-04-04"), ("15 Feb. 2024", "2024-02-15"), ("2024-04-04", "2024-04-04"),
+     ("Thursday, April 4, 2024", "2024-04-04"), ("no date here", None), ("April 2024", None)],
+)  # fmt: skip
+def test_parse_absolute_date(text: str, day: str | None) -> None:
+    found = parse_absolute_date(text)
+    assert (found.isoformat() if found else None) == day
+
+
+# --- round trip: render a date in every supported form, read the same value back ------------------------
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December"]  # fmt: skip
+ABBREVIATIONS = [
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "May",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+]
+
+
+def _ordinal(day: int) -> str:
+    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+DAY_FORMS = {
+    "d month y": lambda d: f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}",
+    "month d, y": lambda d: f"{MONTH_NAMES[d.month - 1]} {d.day}, {d.year}",
+    "abbr d, y": lambda d: f"{ABBREVIATIONS[d.month - 1]} {d.day}, {d.year}",
+    "d abbr y": lambda d: f"{d.day} {ABBREVIATIONS[d.month - 1]} {d.year}",
+    "the dth of month y": lambda d: f"the {_ordinal(d.day)} of {MONTH_NAMES[d.month - 1]} {d.year}",
+    "iso": lambda d: d.isoformat(),
+    "us numeric": lambda d: f"{d.month:02d}/{d.day:02d}/{d.year}",
+    "weekday, month d, y": lambda d: f"{d.strftime('%A')}, {MONTH_NAMES[d.month - 1]} {d.day}, {d.year}",
+    "weekday (d month y)": lambda d: f"{d.strftime('%A')} ({d.day} {MONTH_NAMES[d.month - 1]} {d.year})",
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)),
+       form=st.sampled_from(sorted(DAY_FORMS)))  # fmt: skip
+def test_round_trip_day(day: dt.date, form: str) -> None:
+    rendered = DAY_FORMS[form](day)
+    text = f"Officials said the accord was signed on {rendered} in the capital."
+    span, value = only(text, "2024-04-04")
+    assert span.endswith(rendered.rstrip(")")) or span == rendered
+    assert (value.start, value.end, value.timex) == (day.isoformat(),) * 3
+    assert parse_absolute_date(rendered) == day
+
+
+@settings(max_examples=200, deadline=None)
+@given(year=st.integers(min_value=1900, max_value=2099), month=st.integers(min_value=1, max_value=12),
+       form=st.sampled_from(["in {m} {y}", "in {y}", "since {y}", "between {y} and {z}"]))  # fmt: skip
+def test_round_trip_periods(year: int, month: int, form: str) -> None:
+    text = (
+        "Officials said output fell "
+        + form.format(m=MONTH_NAMES[month - 1], y=year, z=year + 3)
+        + " overall."
+    )
+    _, value = only(text, "2024-04-04")
+    if "{m}" in form:
+        assert value.timex == f"{year}-{month:02d}"
+        assert value.start == dt.date(year, month, 1).isoformat()
+    elif form.startswith("between"):
+        assert (value.start, value.end) == (f"{year}-01-01", f"{year + 3}-12-31")
+    elif form.startswith("since"):
+        assert (value.start, value.end, value.timex) == (f"{year}-01-01", None, str(year))
+    else:
+        assert (value.start, value.end, value.timex) == (f"{year}-01-01", f"{year}-12-31", str(year))
+
+
+@settings(max_examples=200, deadline=None)
+@given(published=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)),
+       weekday=st.integers(min_value=0, max_value=6))  # fmt: skip
+def test_weekday_resolution_is_within_a_week(published: dt.date, weekday: int) -> None:
+    name = dt.date(2024, 4, 1 + weekday).strftime("%A")
+    _, past = only(f"Ministers met on {name}.", published.isoformat())
+    _, future = only(f"Ministers will meet on {name}.", published.isoformat())
+    assert past.start is not None and future.start is not None
+    past_day, future_day = dt.date.fromisoformat(past.start), dt.date.fromisoformat(future.start)
+    assert past_day.weekday() == future_day.weekday() == weekday
+    assert 0 <= (published - past_day).days <= 6
+    assert 0 <= (future_day - published).days <= 6

@@ -1,0 +1,108 @@
+"""Loading documents: offsets, sentences, manifests, publication dates and boilerplate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from checker.claims.dates import parse_absolute_date
+from checker.documents import Boilerplate, collect_files, load_documents, make_document, split_sentences
+from checker.errors import InputError
+from checker.testing import default_rules
+
+
+def _boilerplate() -> Boilerplate:
+    return Boilerplate.from_spec(default_rules().boilerplate)
+
+
+def test_sentences_respect_abbreviations_and_lines() -> None:
+    text = "Mr. Smith met U.S. officials on Feb. 3. They agreed.\nA headline\n\nNext paragraph here."
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ["Mr. Smith met U.S. officials on Feb. 3.", "They agreed.", "A headline", "Next paragraph here."]
+
+
+def test_hard_wrapped_prose_stays_one_sentence() -> None:
+    text = "The ministers met in Brussels and\nagreed on a plan."
+    assert [text[s:e] for s, e in split_sentences(text)] == [text]
+
+
+def test_line_and_column_are_one_based() -> None:
+    doc = make_document("d", "ab\ncd\r\nef", _boilerplate(), parse_absolute_date)
+    assert doc.line_col(0) == (1, 1)
+    assert doc.line_col(4) == (2, 2)
+    assert doc.line_col(7) == (3, 1)
+
+
+def test_bom_is_removed_and_offsets_index_decoded_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("\ufeffHello world.".encode())
+    docs = load_documents([path], _boilerplate(), parse_absolute_date).documents
+    assert docs[0].text == "Hello world."
+
+
+def test_invalid_utf8_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"caf\xe9")
+    with pytest.raises(InputError, match=r"bad\.txt: not UTF-8"):
+        load_documents([path], _boilerplate(), parse_absolute_date)
+
+
+def test_folders_skip_other_files_with_a_note(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "b.md").write_text("y")
+    (tmp_path / "c.pdf").write_bytes(b"%PDF")
+    files, notes = collect_files([tmp_path])
+    assert [f.name for f in files] == ["a.txt", "b.md"]
+    assert len(notes) == 1 and "c.pdf" in notes[0]
+
+
+def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        collect_files([tmp_path / "nope"])
+
+
+def test_manifest_supplies_metadata(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Some text.")
+    (tmp_path / "sources.yml").write_text(
+        "sources:\n  - file: a.txt\n    title: T\n    outlet: O\n    published: 2024-04-04\n"
+    )
+    doc = load_documents([tmp_path], _boilerplate(), parse_absolute_date).documents[0]
+    assert (doc.title, doc.outlet, doc.published, doc.published_from) == ("T", "O", dt.date(2024, 4, 4), "manifest")
+
+
+def test_bad_manifest_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Some text.")
+    (tmp_path / "sources.yml").write_text("sources:\n  - file: a.txt\n    published: soon\n")
+    with pytest.raises(InputError, match=r"sources\.yml:2: published: expected YYYY-MM-DD"):
+        load_documents([tmp_path], _boilerplate(), parse_absolute_date)
+
+
+def test_front_matter_supplies_metadata_and_yields_no_claims() -> None:
+    text = "---\ntitle: Front\npublished: 2024-02-15\n---\nBody text."
+    doc = make_document("d", text, _boilerplate(), parse_absolute_date)
+    assert doc.title == "Front" and doc.published == dt.date(2024, 2, 15) and doc.published_from == "front-matter"
+    assert doc.is_excluded(0, 5) and not doc.is_excluded(text.index("Body"), len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Headline\n\nPublished April 4, 2024last updated April 5, 2024\n\nBody.", dt.date(2024, 4, 4)),
+        ("Headline\n\n  • 15 Feb. 2024 -\n  • |\n  • Last updated: 15 Feb. 2024 17:48\n\nBody.", dt.date(2024, 2, 15)),
+    ],
+)
+def test_publication_date_detected_in_text(text: str, expected: dt.date) -> None:
+    doc = make_document("d", text, _boilerplate(), parse_absolute_date)
+    assert doc.published == expected and doc.published_from == "text"
+
+
+def test_boilerplate_lines_and_footer_are_excluded() -> None:
+    text = "1. Skip to content\nReal sentence on April 4, 2024.\nLeave a comment\nCopyright © 2014-2025 X\nMore."
+    doc = make_document("d", text, _boilerplate(), parse_absolute_date)
+    assert doc.is_excluded(0, 5)
+    real = text.index("Real")
+    assert not doc.is_excluded(real, real + 4)
+    assert doc.is_excluded(text.index("Copyright"), text.index("Copyright") + 3)
+    assert doc.is_excluded(text.index("More"), len(text))

@@ -1,0 +1,112 @@
+"""Rule files: they load, document themselves, carry examples of each outcome, and pass them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker.compare import COMPARATORS
+from checker.errors import InputError
+from checker.examples import run_examples
+from checker.rules import DEFAULT_RULES_DIR, load_rulebook
+from checker.testing import default_rules
+
+
+def test_bundled_rules_load() -> None:
+    book = default_rules()
+    assert {r.id for r in book.compare} >= {
+        "date.same-event",
+        "date.weekday-matches",
+        "amount.same-figure",
+        "amount.conversion-consistent",
+        "count.same-figure",
+        "percent.same-figure",
+        "quote.same-speaker",
+    }
+
+
+@pytest.mark.parametrize("rule", default_rules().compare, ids=lambda r: r.id)
+def test_rule_has_description_and_examples_of_each_outcome(rule) -> None:  # type: ignore[no-untyped-def]
+    assert rule.description.strip()
+    outcomes = {e.expect for e in rule.examples}
+    if COMPARATORS[rule.extends].implementation.per == "group":
+        assert {"agreement", "conflict"} <= outcomes, f"{rule.id} needs an agreeing and a conflicting example"
+    else:
+        assert {"none", "conflict"} <= outcomes, f"{rule.id} needs a passing and a failing example"
+
+
+@pytest.mark.parametrize(
+    "result", list(run_examples(default_rules())), ids=lambda r: f"{r.rule}-{r.index + 1}"
+)
+def test_rule_examples(result) -> None:  # type: ignore[no-untyped-def]
+    assert result.actual == result.expected, f"{result.rule} example {result.index + 1}"
+
+
+@pytest.fixture
+def rules_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "rules"
+    shutil.copytree(DEFAULT_RULES_DIR, target)
+    return target
+
+
+def _error(rules_dir: Path) -> str:
+    with pytest.raises(InputError) as info:
+        load_rulebook(rules_dir)
+    return str(info.value)
+
+
+def test_unknown_comparator_names_file_and_line(rules_copy: Path) -> None:
+    path = rules_copy / "compare" / "percents.yml"
+    path.write_text(path.read_text().replace("extends: interval", "extends: intervall"))
+    message = _error(rules_copy)
+    assert "percents.yml:4:" in message and "unknown comparator 'intervall'" in message
+
+
+def test_bad_parameter_type_names_file_and_line(rules_copy: Path) -> None:
+    path = rules_copy / "compare" / "percents.yml"
+    path.write_text(path.read_text().replace("absolute: 0.05", "absolute: lots"))
+    message = _error(rules_copy)
+    assert "percents.yml:7: absolute:" in message
+
+
+def test_unknown_parameter_is_an_error(rules_copy: Path) -> None:
+    path = rules_copy / "compare" / "percents.yml"
+    path.write_text(path.read_text().replace("absolute: 0.05", "absolute: 0.05\n    absolut: 1"))
+    assert "absolut" in _error(rules_copy)
+
+
+def test_yaml_syntax_error_names_line(rules_copy: Path) -> None:
+    path = rules_copy / "compare" / "quotes.yml"
+    path.write_text(path.read_text().replace("min_words: 3", "min_words: [3"))
+    assert "quotes.yml:" in _error(rules_copy) and "invalid YAML" in _error(rules_copy)
+
+
+def test_unknown_message_field(rules_copy: Path) -> None:
+    path = rules_copy / "compare" / "quotes.yml"
+    path.write_text(path.read_text().replace("{values}", "{a.__class__}"))
+    assert "message: unknown field" in _error(rules_copy)
+
+
+def test_duplicate_rule_id(rules_copy: Path) -> None:
+    src = (rules_copy / "compare" / "quotes.yml").read_text()
+    (rules_copy / "compare" / "quotes2.yml").write_text(src)
+    assert "already defined" in _error(rules_copy)
+
+
+def test_bad_regex_in_property(rules_copy: Path) -> None:
+    path = rules_copy / "properties.yml"
+    path.write_text(path.read_text().replace("'\\bmet that target\\b'", "'(unclosed'"))
+    message = _error(rules_copy)
+    assert "properties.yml:" in message and "bad regular expression" in message
+
+
+def test_missing_rule_file(rules_copy: Path) -> None:
+    (rules_copy / "units.yml").unlink()
+    assert "units.yml: required rule file is missing" in _error(rules_copy)
+
+
+def test_yes_and_no_stay_words(rules_copy: Path) -> None:
+    book = load_rulebook(rules_copy)
+    assert "no" in book.lexicon.stopwords and "on" in book.lexicon.stopwords
