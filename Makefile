@@ -36,8 +36,8 @@ run: reports
 	$(BIN)/crosscheck check seeds/
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check checker tests benchmarks
-	$(BIN)/ruff format --check checker tests benchmarks
+	$(BIN)/ruff check checker tests $(wildcard benchmarks)
+	$(BIN)/ruff format --check checker tests $(wildcard benchmarks)
 
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy

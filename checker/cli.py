@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -31,13 +31,17 @@ app = typer.Typer(
 EXIT_USAGE = 2
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
+    """Formats of ``crosscheck check``."""
+
     terminal = "terminal"
     markdown = "markdown"
     json = "json"
 
 
-class ClaimsFormat(str, Enum):
+class ClaimsFormat(StrEnum):
+    """Formats of ``crosscheck claims``."""
+
     jsonl = "jsonl"
     json = "json"
     terminal = "terminal"
@@ -58,6 +62,9 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -98,7 +105,9 @@ def _emit(text: str, output: Path | None) -> None:
 
 PathsArg = Annotated[
     list[Path] | None,
-    typer.Argument(help="Files (.txt, .md) or folders to read; folders are read recursively.", show_default=False),
+    typer.Argument(
+        help="Files (.txt, .md) or folders to read; folders are read recursively.", show_default=False
+    ),
 ]
 RulesOpt = Annotated[
     Path | None,
@@ -106,15 +115,23 @@ RulesOpt = Annotated[
 ]
 KindsOpt = Annotated[
     str | None,
-    typer.Option("--kinds", help="Comma-separated claim kinds to extract (date,amount,count,percent,quote).", show_default=False),
+    typer.Option(
+        "--kinds",
+        help="Comma-separated claim kinds to extract (date,amount,count,percent,quote).",
+        show_default=False,
+    ),
 ]
 PublishedOpt = Annotated[
     str | None,
-    typer.Option("--published", help="Publication date (YYYY-MM-DD) of a single input file.", show_default=False),
+    typer.Option(
+        "--published", help="Publication date (YYYY-MM-DD) of a single input file.", show_default=False
+    ),
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.", show_default=False),
+    typer.Option(
+        "--output", "-o", help="Write to this file (atomically) instead of stdout.", show_default=False
+    ),
 ]
 
 
@@ -162,7 +179,9 @@ def claims(
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[ClaimsFormat, typer.Option("--format", "-f", help="Output format.")] = ClaimsFormat.jsonl,
+    output_format: Annotated[
+        ClaimsFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ClaimsFormat.jsonl,
     output: OutputOpt = None,
     published: PublishedOpt = None,
     rules: RulesOpt = None,
@@ -188,12 +207,15 @@ def claims(
     elif output_format is ClaimsFormat.json:
         import json
 
-        text = json.dumps([c.model_dump(mode="json") for c in all_claims], indent=2, ensure_ascii=False) + "\n"
+        text = (
+            json.dumps([c.model_dump(mode="json") for c in all_claims], indent=2, ensure_ascii=False) + "\n"
+        )
     else:
         from checker.describe import describe
 
         text = "".join(
-            f"{c.source}:{c.line}:{c.column}  {c.kind:<7} {describe(c.value)}  «{c.text}»\n" for c in all_claims
+            f"{c.source}:{c.line}:{c.column}  {c.kind:<7} {describe(c.value)}  «{c.text}»\n"
+            for c in all_claims
         )
     _emit(text, output)
 
@@ -219,7 +241,11 @@ def _read_jsonl(name: str, pipeline: Pipeline) -> list:  # type: ignore[type-arg
                 item = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"{label}:{number}: invalid JSON: {exc.msg}") from exc
-            if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("text"), str):
+            if (
+                not isinstance(item, dict)
+                or not isinstance(item.get("id"), str)
+                or not isinstance(item.get("text"), str)
+            ):
                 raise InputError(f'{label}:{number}: each line needs string fields "id" and "text"')
             if item["id"] in seen:
                 raise InputError(f"{label}:{number}: duplicate id {item['id']!r}")
@@ -228,7 +254,9 @@ def _read_jsonl(name: str, pipeline: Pipeline) -> list:  # type: ignore[type-arg
             try:
                 day = dt.date.fromisoformat(published) if published else None
             except (TypeError, ValueError) as exc:
-                raise InputError(f"{label}:{number}: published: expected YYYY-MM-DD, got {published!r}") from exc
+                raise InputError(
+                    f"{label}:{number}: published: expected YYYY-MM-DD, got {published!r}"
+                ) from exc
             documents.append(pipeline.document_from_text(item["id"], item["text"], day))
     return documents
 
@@ -246,7 +274,9 @@ def schema(output: OutputOpt = None) -> None:
 @app.command("rules")
 def list_rules(
     rules: RulesOpt = None,
-    test: Annotated[bool, typer.Option("--test", help="Run every rule's examples and report failures.")] = False,
+    test: Annotated[
+        bool, typer.Option("--test", help="Run every rule's examples and report failures.")
+    ] = False,
 ) -> None:
     """List the comparison rules, or run their examples with --test."""
     from checker.errors import InputError
@@ -266,7 +296,10 @@ def list_rules(
     for result in run_examples(book):
         status = "ok  " if result.passed else "FAIL"
         failures += not result.passed
-        typer.echo(f"{status} {result.rule} example {result.index + 1}: expected {result.expected}, got {result.actual}")
+        typer.echo(
+            f"{status} {result.rule} example {result.index + 1}: "
+            f"expected {result.expected}, got {result.actual}"
+        )
     if failures:
         fail(f"{failures} rule example(s) failed", code=1)
 
@@ -300,5 +333,8 @@ def main() -> None:
     except Exception as exc:  # the last line of defence: never a traceback
         if os.environ.get("CROSSCHECK_DEBUG"):
             raise
-        typer.echo(f"crosscheck: internal error: {type(exc).__name__}: {exc} (set CROSSCHECK_DEBUG=1 for details)", err=True)
+        typer.echo(
+            f"crosscheck: internal error: {type(exc).__name__}: {exc} (set CROSSCHECK_DEBUG=1 for details)",
+            err=True,
+        )
         sys.exit(3)

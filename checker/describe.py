@@ -45,11 +45,13 @@ def _range(low: float | None, high: float | None, qualifier: Qualifier) -> str:
 
 
 def money(m: Money | AmountValue) -> str:
+    """Render a sum of money with its currency and qualifier ("EUR 6.5 billion")."""
     qualifier: Qualifier = m.qualifier if isinstance(m, AmountValue) else "exact"
     return f"{m.currency} {_range(m.low, m.high, qualifier)}"
 
 
 def date_range(value: DateValue) -> str:
+    """The shortest faithful rendering: a day, a month, a year or an interval."""
     start, end = value.start, value.end
     if start is None and end is None:
         return value.timex or "?"

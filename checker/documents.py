@@ -92,9 +92,72 @@ class Document:
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st gen sen rep gov lt col sgt capt adm maj cmdr jr sr inc ltd co corp no nos vs "
-    "etc al e.g i.e u.s u.k u.n e.u jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu "
-    "fri sat sun approx est dept fig p pp vol ed eds rev hon".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "adm",
+        "maj",
+        "cmdr",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "al",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "approx",
+        "est",
+        "dept",
+        "fig",
+        "p",
+        "pp",
+        "vol",
+        "ed",
+        "eds",
+        "rev",
+        "hon",
+    ]
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n")
@@ -117,8 +180,10 @@ def _split_lines(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     for match in _NEWLINE.finditer(text, start, end):
         before = text[line_start : match.start()].rstrip()
         after = text[match.end() : end].lstrip(" \t")
-        runs_on = bool(before) and (before[-1].islower() or before[-1] in ",;:-") and (
-            bool(after) and after[0].islower()
+        runs_on = (
+            bool(before)
+            and (before[-1].islower() or before[-1] in ",;:-")
+            and (bool(after) and after[0].islower())
         )
         if not runs_on:
             yield line_start, match.start()
@@ -262,6 +327,8 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:
 
 @dataclass
 class LoadResult:
+    """Documents read, and notes about files that were skipped."""
+
     documents: list[Document]
     notes: list[str]
 

@@ -49,7 +49,10 @@ class EntityIndex:
             for name in title.names:
                 self._title.setdefault(_fold(name), title.id)
         self._names_re = _alias_pattern(
-            [*(n for e in spec.entities for n in [e.name, *e.aliases]), *(n for t in spec.titles for n in t.names)]
+            [
+                *(n for e in spec.entities for n in [e.name, *e.aliases]),
+                *(n for t in spec.titles for n in t.names),
+            ]
         )
         self._generic_re = _alias_pattern([n for e in spec.entities for n in e.generic_aliases])
 
@@ -74,7 +77,9 @@ class EntityIndex:
                 return holder.entity
         return None
 
-    def mentions(self, text: str, start: int = 0, end: int | None = None, on: dt.date | None = None) -> list[Mention]:
+    def mentions(
+        self, text: str, start: int = 0, end: int | None = None, on: dt.date | None = None
+    ) -> list[Mention]:
         """Every alias and title in ``text[start:end]``, titles resolved for the date ``on``."""
         found: list[Mention] = []
         for match in self._names_re.finditer(text, start, len(text) if end is None else end):
@@ -111,7 +116,9 @@ class EntityIndex:
 
     def group_size(self, entity_id: str, on: dt.date | None) -> int | None:
         """How many members a group had on a date (the latest known when no date is given)."""
-        sizes = sorted(self.entities[entity_id].size, key=lambda s: s.since) if entity_id in self.entities else []
+        sizes = (
+            sorted(self.entities[entity_id].size, key=lambda s: s.since) if entity_id in self.entities else []
+        )
         best = None
         for size in sizes:
             if on is None or size.since <= on:

@@ -10,6 +10,8 @@ from checker.rules import RuleBook
 
 @dataclass(frozen=True)
 class ExampleResult:
+    """The outcome of one rule example."""
+
     rule: str
     index: int
     expected: str
@@ -33,5 +35,7 @@ def run_examples(book: RuleBook) -> Iterator[ExampleResult]:
             ]
             report = pipeline.report(pipeline.extract_all(documents))
             verdicts = {f.verdict for f in report.findings if f.rule == rule.id}
-            actual = "conflict" if "conflict" in verdicts else "agreement" if "agreement" in verdicts else "none"
+            actual = (
+                "conflict" if "conflict" in verdicts else "agreement" if "agreement" in verdicts else "none"
+            )
             yield ExampleResult(rule.id, index, example.expect, actual)

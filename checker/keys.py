@@ -37,6 +37,9 @@ from checker.models import (
 from checker.rules import RuleBook
 from checker.rulespecs import PropertySpec
 
+_EVENT_REACH = 60
+"""How far (in characters) an event word may sit from a date and still be its event."""
+_REFERENCE_TIMEXES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -78,6 +81,7 @@ class Keyer:
         self._event_re = _phrase_pattern(lexicon.event_nouns)
         self._purpose_re = _phrase_pattern(lexicon.amount_purposes)
         self._origin_re = _phrase_pattern(lexicon.origin_cues)
+        self._present_cache: tuple[Document | None, set[str]] = (None, set())
         self._properties = [
             _CompiledProperty(p, tuple(re.compile(rx, re.IGNORECASE) for rx in p.when.sentence_matches))
             for p in rules.properties.properties
@@ -94,7 +98,7 @@ class Keyer:
                 continue
             word = match.group(0).lower()
             word = self.event_synonyms.get(word, word)
-            if best is None or abs(distance) < best[0]:
+            if abs(distance) <= _EVENT_REACH and (best is None or abs(distance) < best[0]):
                 best = (abs(distance), word, match.start())
         return (best[1], best[2]) if best else None
 
@@ -117,7 +121,9 @@ class Keyer:
         words = sorted({w.lower() for w in before[-width:] + after[:width]})
         return "~" + "+".join(slug(w) for w in words) if words else "~"
 
-    def _property(self, kind: ClaimKind, sentence: str, unit: str | None, of: str | None) -> PropertySpec | None:
+    def _property(
+        self, kind: ClaimKind, sentence: str, unit: str | None, of: str | None
+    ) -> PropertySpec | None:
         for prop in self._properties:
             spec = prop.spec
             if kind not in spec.kinds:
@@ -133,12 +139,16 @@ class Keyer:
 
     # --- per kind -------------------------------------------------------------------------------
 
-    def key_date(self, doc: Document, ex: Extracted, value: DateValue) -> tuple[str | None, str | None, str | None]:
+    def key_date(
+        self, doc: Document, ex: Extracted, value: DateValue
+    ) -> tuple[str | None, str | None, str | None]:
         text = doc.text
         s_start, s_end = doc.sentence_span(ex.start)
         sentence = text[s_start:s_end]
         prop = self._property("date", sentence, None, None)
         as_of = value.start or value.end
+        if value.timex in _REFERENCE_TIMEXES:
+            return None, as_of, None  # "now", "the future": no event to compare
         if prop:
             return f"date:{slug(prop.subject)}/{prop.id}", as_of, None
         event = self._event(text, ex.start, ex.end, s_start, s_end)
@@ -154,7 +164,8 @@ class Keyer:
         people = self._entities(doc, s_start, s_end, person=True)
         if len(people) >= 2:
             return f"date:{'+'.join(people)}/together", as_of, None
-        return None, as_of, None
+        signature = self._signature(text, ex.start, ex.end, s_start, s_end)
+        return (f"date:{signature}" if signature != "~" else None), as_of, None
 
     def _modifier(self, text: str, at: int) -> str | None:
         """A capitalised name right before the event word ("Washington Summit", "NATO summit")."""
@@ -166,14 +177,30 @@ class Keyer:
         return slug(" ".join(words)) or None
 
     def _entities(self, doc: Document, s_start: int, s_end: int, person: bool) -> list[str]:
+        """Entities named in a span, people or not; a possessor ("Ukraine's allies") is skipped."""
         found: list[str] = []
-        for mention in self.entities.mentions(doc.text, s_start, s_end, doc.published):
+        text = doc.text
+        mentions = self.entities.mentions(text, s_start, s_end, doc.published)
+        if not person:
+            present = self._present(doc)
+            mentions += self.entities.group_mentions(text, s_start, s_end, present)
+            mentions.sort(key=lambda m: m.start)
+        for mention in mentions:
             if mention.entity is None or mention.entity in found:
+                continue
+            if text.startswith(("'s", "’s"), mention.end) or text.startswith(("' ", "’ "), mention.end):
                 continue
             kind = self.entities.entities[mention.entity].type
             if (kind == "person") == person:
                 found.append(mention.entity)
         return sorted(found) if person else found
+
+    def _present(self, doc: Document) -> set[str]:
+        """Entities the whole document names (cached per document)."""
+        if self._present_cache[0] is not doc:
+            mentions = self.entities.mentions(doc.text, 0, len(doc.text), doc.published)
+            self._present_cache = (doc, {m.entity for m in mentions if m.entity})
+        return self._present_cache[1]
 
     def _scope(self, doc: Document, ex: Extracted, sentence: str) -> tuple[str, str | None]:
         """Time scope of a figure: an explicit year, the origin of the thing, or now."""
@@ -185,7 +212,9 @@ class Keyer:
         published = doc.published.isoformat() if doc.published else None
         return "current", published
 
-    def key_count(self, doc: Document, ex: Extracted, value: CountValue) -> tuple[str | None, str | None, str | None]:
+    def key_count(
+        self, doc: Document, ex: Extracted, value: CountValue
+    ) -> tuple[str | None, str | None, str | None]:
         s_start, s_end = doc.sentence_span(ex.start)
         sentence = doc.text[s_start:s_end]
         unit = value.of or value.unit
@@ -197,7 +226,9 @@ class Keyer:
         signature = self._signature(doc.text, ex.start, ex.end, s_start, s_end)
         return f"count:{subject}/{signature}@{scope}", as_of, scope
 
-    def key_percent(self, doc: Document, ex: Extracted, value: PercentValue) -> tuple[str | None, str | None, str | None]:
+    def key_percent(
+        self, doc: Document, ex: Extracted, value: PercentValue
+    ) -> tuple[str | None, str | None, str | None]:
         s_start, s_end = doc.sentence_span(ex.start)
         sentence = doc.text[s_start:s_end]
         scope, as_of = self._scope(doc, ex, sentence)
@@ -208,7 +239,9 @@ class Keyer:
         signature = self._signature(doc.text, ex.start, ex.end, s_start, s_end)
         return f"percent:{subject}/{signature}@{scope}", as_of, scope
 
-    def key_amount(self, doc: Document, ex: Extracted, value: AmountValue) -> tuple[str | None, str | None, str | None]:
+    def key_amount(
+        self, doc: Document, ex: Extracted, value: AmountValue
+    ) -> tuple[str | None, str | None, str | None]:
         text = doc.text
         s_start, s_end = doc.sentence_span(ex.start)
         sentence = text[s_start:s_end]
@@ -248,9 +281,13 @@ class ClaimBuilder:
     def __init__(self, rules: RuleBook) -> None:
         self.keyer = Keyer(rules)
 
-    def build(self, doc: Document, extracted: Sequence[Extracted]) -> list[Claim]:
+    def build(
+        self, doc: Document, extracted: Sequence[Extracted], quoted: Sequence[tuple[int, int]] = ()
+    ) -> list[Claim]:
+        """Claims with provenance and keys; ``quoted`` are the document's quotation spans."""
         claims: list[Claim] = []
         seen: dict[str, int] = {}
+        quoted = list(quoted) or [(e.start, e.end) for e in extracted if e.kind == "quote"]
         for ex in extracted:
             text = doc.text[ex.start : ex.end]
             line, column = doc.line_col(ex.start)
@@ -265,7 +302,10 @@ class ClaimBuilder:
                 "column": column,
                 "sentence": " ".join(doc.text[s_start:s_end].split()),
             }
-            claims.append(self._claim(doc, ex, common))
+            claim = self._claim(doc, ex, common)
+            if _relative_inside_quote(claim, quoted):
+                claim.key = None
+            claims.append(claim)
         return claims
 
     def _claim(self, doc: Document, ex: Extracted, common: dict[str, object]) -> Claim:
@@ -273,13 +313,19 @@ class ClaimBuilder:
         keyer = self.keyer
         if isinstance(value, DateValue):
             key, as_of, scope = keyer.key_date(doc, ex, value)
-            return DateClaim.model_validate({**common, "key": key, "as_of": as_of, "scope": scope, "value": value})
+            return DateClaim.model_validate(
+                {**common, "key": key, "as_of": as_of, "scope": scope, "value": value}
+            )
         if isinstance(value, AmountValue):
             key, as_of, scope = keyer.key_amount(doc, ex, value)
-            return AmountClaim.model_validate({**common, "key": key, "as_of": as_of, "scope": scope, "value": value})
+            return AmountClaim.model_validate(
+                {**common, "key": key, "as_of": as_of, "scope": scope, "value": value}
+            )
         if isinstance(value, CountValue):
             key, as_of, scope = keyer.key_count(doc, ex, value)
-            return CountClaim.model_validate({**common, "key": key, "as_of": as_of, "scope": scope, "value": value})
+            return CountClaim.model_validate(
+                {**common, "key": key, "as_of": as_of, "scope": scope, "value": value}
+            )
         if isinstance(value, PercentValue):
             key, as_of, scope = keyer.key_percent(doc, ex, value)
             return PercentClaim.model_validate(
@@ -289,6 +335,16 @@ class ClaimBuilder:
             as_of = doc.published.isoformat() if doc.published else None
             return QuoteClaim.model_validate({**common, "key": None, "as_of": as_of, "value": value})
         raise TypeError(f"unknown claim value {type(value).__name__}")
+
+
+def _relative_inside_quote(claim: Claim, quoted: Sequence[tuple[int, int]]) -> bool:
+    """A relative date in quoted speech ("today", "on Thursday") counts from when the speaker spoke.
+
+    That moment is not the publication date, so such a date is kept as a claim but never compared.
+    """
+    if not isinstance(claim, DateClaim) or not claim.value.relative:
+        return False
+    return any(start <= claim.start and claim.end <= end for start, end in quoted)
 
 
 # --- quotes across the corpus -------------------------------------------------------------------
@@ -339,13 +395,13 @@ def assign_quote_keys(claims: Sequence[Claim], min_words: int = 3, shingle: int 
     groups: dict[str, list[QuoteClaim]] = defaultdict(list)
     for claim in quotes:
         groups[find(claim.id)].append(claim)
-    for members in groups.values():
-        if len(members) < 2:
+    for family in groups.values():
+        if len(family) < 2:
             continue
-        longest = max(members, key=lambda c: (len(tokens[c.id]), c.id))
+        longest = max(family, key=lambda c: (len(tokens[c.id]), c.id))
         head = " ".join(tokens[longest.id][:8])
         key = f"quote:{head}"
-        for claim in members:
+        for claim in family:
             claim.key = key
 
 
@@ -357,4 +413,3 @@ def _same_words(a: list[str], b: list[str]) -> bool:
     n = len(short)
     first = short[0]
     return any(long[i] == first and long[i : i + n] == short for i in range(len(long) - n + 1))
-

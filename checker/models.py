@@ -125,26 +125,36 @@ class _ClaimBase(_Model):
 
 
 class DateClaim(_ClaimBase):
+    """A date claim."""
+
     kind: Literal["date"] = "date"
     value: DateValue
 
 
 class AmountClaim(_ClaimBase):
+    """A money claim."""
+
     kind: Literal["amount"] = "amount"
     value: AmountValue
 
 
 class CountClaim(_ClaimBase):
+    """A count claim."""
+
     kind: Literal["count"] = "count"
     value: CountValue
 
 
 class PercentClaim(_ClaimBase):
+    """A percentage claim."""
+
     kind: Literal["percent"] = "percent"
     value: PercentValue
 
 
 class QuoteClaim(_ClaimBase):
+    """A quotation claim."""
+
     kind: Literal["quote"] = "quote"
     value: QuoteValue
 
@@ -180,6 +190,8 @@ class Finding(_Model):
 
 
 class Tool(_Model):
+    """The tool that wrote the report."""
+
     name: str
     version: str
 

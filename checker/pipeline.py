@@ -13,7 +13,7 @@ from pathlib import Path
 
 from checker import __version__
 from checker.claims import EXTRACTORS
-from checker.claims.base import ExtractionContext, Extracted
+from checker.claims.base import Extracted, ExtractionContext
 from checker.claims.dates import parse_absolute_date
 from checker.compare.engine import evaluate
 from checker.documents import Boilerplate, Document, load_documents, make_document
@@ -37,7 +37,8 @@ class ExtractedDocument:
 def _resolve_overlaps(found: list[Extracted]) -> list[Extracted]:
     """Drop a figure whose span overlaps a figure of a more specific kind (quotes overlap freely)."""
     figures = sorted(
-        (e for e in found if e.kind != "quote"), key=lambda e: (_PRECEDENCE[e.kind], e.start, -(e.end - e.start))
+        (e for e in found if e.kind != "quote"),
+        key=lambda e: (_PRECEDENCE[e.kind], e.start, -(e.end - e.start)),
     )
     kept: list[Extracted] = []
     for candidate in figures:
@@ -72,8 +73,16 @@ class Pipeline:
         self.kinds = tuple(kinds)
         self.boilerplate = Boilerplate.from_spec(rules.boilerplate)
         self.builder = ClaimBuilder(rules)
+        # Quotes too short to identify (scare quotes) never meet; the threshold is policy, so it
+        # comes from the quote rules.
+        thresholds = [
+            int(r.params.get("min_words", 4)) for r in rules.compare if r.extends == "quote-attribution"
+        ]
+        self.quote_min_words = min(thresholds, default=4)
 
-    def load(self, paths: Iterable[Path], published: dt.date | None = None) -> tuple[list[Document], list[str]]:
+    def load(
+        self, paths: Iterable[Path], published: dt.date | None = None
+    ) -> tuple[list[Document], list[str]]:
         result = load_documents(paths, self.boilerplate, parse_absolute_date, published)
         return result.documents, result.notes
 
@@ -101,11 +110,16 @@ class Pipeline:
                 for e in EXTRACTORS[kind].extract(ctx)
                 if not document.is_excluded(e.start, e.end) and e.end > e.start
             )
-        return ExtractedDocument(document, self.builder.build(document, _resolve_overlaps(found)))
+        quoted: list[tuple[int, int]] = []
+        if "date" in self.kinds and "quote" not in self.kinds:
+            # Relative dates in quoted speech are never compared, so quotations matter even when
+            # quote claims were not asked for.
+            quoted = [(q.start, q.end) for q in EXTRACTORS["quote"].extract(ctx)]
+        return ExtractedDocument(document, self.builder.build(document, _resolve_overlaps(found), quoted))
 
     def extract_all(self, documents: Sequence[Document]) -> list[ExtractedDocument]:
         extracted = [self.extract(doc) for doc in documents]
-        assign_quote_keys([c for e in extracted for c in e.claims])
+        assign_quote_keys([c for e in extracted for c in e.claims], min_words=self.quote_min_words)
         return extracted
 
     def report(self, extracted: Sequence[ExtractedDocument], notes: Sequence[str] = ()) -> Report:
@@ -120,7 +134,9 @@ class Pipeline:
                     "from the latest date in the text"
                 )
             elif doc.published is None:
-                all_notes.append(f"{doc.path or doc.id}: no publication date; relative dates were not resolved")
+                all_notes.append(
+                    f"{doc.path or doc.id}: no publication date; relative dates were not resolved"
+                )
         return Report(
             tool=Tool(name="crosscheck", version=__version__),
             sources=[e.document.to_source() for e in extracted],

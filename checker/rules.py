@@ -7,6 +7,7 @@ as ``rules/compare/amounts.yml:14: tolerance.relative: Input should be a valid n
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterator
@@ -51,7 +52,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str | int | float | bool):
+        if not isinstance(key, str | int | float | bool | dt.date):
             raise yaml.constructor.ConstructorError(
                 None, None, "mapping keys must be plain scalars", key_node.start_mark
             )
@@ -86,7 +87,7 @@ def load_yaml(path: Path) -> Any:
     except OSError as exc:
         raise InputError(f"{_relative(path)}: cannot read rule file: {exc.strerror}") from exc
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -134,6 +135,37 @@ def load_spec(path: Path, spec: type[SpecT]) -> SpecT:
     return validate(path, data if data is not None else {}, spec)
 
 
+RatePoint = tuple[dt.date, str, str, float]
+
+
+def load_rate_tables(root: Path, spec: CurrenciesSpec) -> list[RatePoint]:
+    """Read the CSV rate tables named in currencies.yml; a bad cell names its file and line."""
+    import csv
+
+    points: list[RatePoint] = []
+    for table in spec.rate_tables:
+        path = root / table.file
+        try:
+            handle = path.open(encoding="utf-8", newline="")
+        except OSError as exc:
+            raise InputError(f"{_relative(path)}: cannot read rate table: {exc.strerror}") from exc
+        with handle:
+            reader = csv.reader(handle)
+            header = next(reader, None)
+            if not header or header[0] != "date":
+                raise InputError(f"{_relative(path)}:1: the first column must be 'date'")
+            quotes = header[1:]
+            for line, row in enumerate(reader, 2):
+                try:
+                    day = dt.date.fromisoformat(row[0])
+                    for quote, cell in zip(quotes, row[1:], strict=False):
+                        if cell:
+                            points.append((day, table.base, quote, float(cell)))
+                except (ValueError, IndexError) as exc:
+                    raise InputError(f"{_relative(path)}:{line}: bad rate row: {exc}") from exc
+    return points
+
+
 @dataclass
 class RuleBook:
     """Every rule file, typed: the single source of domain knowledge for the engine."""
@@ -147,6 +179,8 @@ class RuleBook:
     boilerplate: BoilerplateSpec
     compare: list[CompareRuleSpec]
     compare_files: dict[str, Path] = field(default_factory=dict)
+    rate_points: list[RatePoint] = field(default_factory=list)
+    """Dated exchange rates from the CSV tables that currencies.yml names."""
     fingerprint: str = ""
     """Hash of every rule file's bytes: caches of extracted claims depend on it."""
 
@@ -166,25 +200,31 @@ def _check_comparator(path: Path, item: Any, rule: CompareRuleSpec) -> None:
     if entry is None:
         line = _line_of(item, ("extends",))
         known = ", ".join(sorted(COMPARATORS))
-        raise InputError(f"{_relative(path)}:{line}: extends: unknown comparator '{rule.extends}' (known: {known})")
+        raise InputError(
+            f"{_relative(path)}:{line}: extends: unknown comparator '{rule.extends}' (known: {known})"
+        )
     validate(path, item, entry.params, subset=rule.params)
     import string
 
-    try:
-        names = {name for _, name, _, _ in string.Formatter().parse(rule.message) if name is not None}
-    except ValueError as exc:
-        raise InputError(f"{_relative(path)}:{_line_of(item, ('message',))}: message: {exc}") from exc
-    unknown = names - MESSAGE_FIELDS
-    if unknown:
-        line = _line_of(item, ("message",))
-        allowed = ", ".join("{" + f + "}" for f in sorted(MESSAGE_FIELDS))
-        raise InputError(
-            f"{_relative(path)}:{line}: message: unknown field(s) {', '.join(sorted(unknown))}; use {allowed}"
-        )
+    for field_name in ("message", "agreement_message"):
+        template = getattr(rule, field_name)
+        line = _line_of(item, (field_name,))
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+        except ValueError as exc:
+            raise InputError(f"{_relative(path)}:{line}: {field_name}: {exc}") from exc
+        unknown = names - MESSAGE_FIELDS
+        if unknown:
+            allowed = ", ".join("{" + f + "}" for f in sorted(MESSAGE_FIELDS))
+            raise InputError(
+                f"{_relative(path)}:{line}: {field_name}: unknown field(s) {', '.join(sorted(unknown))}; "
+                f"use {allowed}"
+            )
 
 
 def _rule_files(root: Path) -> Iterator[Path]:
     yield from sorted(root.glob("*.yml"))
+    yield from sorted(root.glob("*.csv"))
     yield from sorted((root / "compare").glob("*.yml"))
 
 
@@ -222,10 +262,12 @@ def load_rulebook(root: Path | None = None) -> RuleBook:
                 )
             compare.append(rule)
             compare_files[rule.id] = path
+    currencies = top("currencies", CurrenciesSpec)
     book = RuleBook(
         root=root,
         entities=top("entities", EntitiesSpec),
-        currencies=top("currencies", CurrenciesSpec),
+        currencies=currencies,
+        rate_points=load_rate_tables(root, currencies),
         units=top("units", UnitsSpec),
         lexicon=top("lexicon", LexiconSpec),
         properties=top("properties", PropertiesSpec),

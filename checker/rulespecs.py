@@ -16,6 +16,8 @@ from checker.models import ClaimKind, Severity
 
 
 class Spec(BaseModel):
+    """Base of rule-file specs: frozen, unknown fields rejected."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
@@ -54,6 +56,8 @@ class EntitySpec(Spec):
 
 
 class TitleHolder(Spec):
+    """Who held a title, and from when until when."""
+
     entity: str
     since: dt.date | None = None
     until: dt.date | None = None
@@ -68,6 +72,8 @@ class TitleSpec(Spec):
 
 
 class EntitiesSpec(Spec):
+    """rules/entities.yml."""
+
     entities: list[EntitySpec] = Field(default_factory=list)
     titles: list[TitleSpec] = Field(default_factory=list)
 
@@ -83,6 +89,8 @@ class CurrencySpec(Spec):
     names: list[str] = Field(default_factory=list)
     minor_names: list[str] = Field(default_factory=list)
     """Names of the hundredth unit (cent, penny): amounts in them are divided by 100."""
+    name: str = ""
+    """The currency's English name, for messages."""
 
 
 class RateSpec(Spec):
@@ -95,11 +103,32 @@ class RateSpec(Spec):
     source: str = ""
 
 
+class RateTableSpec(Spec):
+    """A CSV file of dated rates beside currencies.yml: a ``date`` column, then one column per
+    quote currency, each cell the units of that currency one ``base`` buys on that date.
+    """
+
+    file: str
+    base: str
+    source: str = Field(min_length=1)
+
+
 class CurrenciesSpec(Spec):
+    """rules/currencies.yml: the currencies amounts can be in, and dated rates between them."""
+
     currencies: list[CurrencySpec] = Field(default_factory=list)
     rates: list[RateSpec] = Field(default_factory=list)
+    rate_tables: list[RateTableSpec] = Field(default_factory=list)
     default_dollar: str = "USD"
     """What a bare "$" or "dollars" means when the text names no country."""
+    dollar_symbols: list[str] = Field(default_factory=lambda: ["$"])
+    """Symbols that mean ``default_dollar`` ("$"); country-marked ones ("C$") belong to a currency."""
+    dollar_names: list[str] = Field(default_factory=lambda: ["dollar", "dollars"])
+    """Names that mean ``default_dollar`` when no country word comes before them."""
+    dollar_minor_names: list[str] = Field(default_factory=lambda: ["cent", "cents"])
+    """Hundredth-unit names that mean a hundredth of ``default_dollar`` ("20 cents")."""
+    symbol_scales: dict[str, float] = Field(default_factory=dict)
+    """Scale abbreviations read only right after a currency symbol ("£3m"), where they are unambiguous."""
 
 
 # --- units.yml ----------------------------------------------------------------------------------
@@ -111,9 +140,13 @@ class UnitSpec(Spec):
     unit: str
     forms: list[str]
     group: str | None = None
+    countable: bool = True
+    """False for a measure that is never counted ("GDP"), listed so percentages name it one way."""
 
 
 class UnitsSpec(Spec):
+    """rules/units.yml: the nouns counts count, and the nouns that make a number something else."""
+
     units: list[UnitSpec] = Field(default_factory=list)
     not_counted: list[str] = Field(default_factory=list)
     """Nouns after a number that make it something other than a count (years, percent, times)."""
@@ -135,6 +168,12 @@ class LexiconSpec(Spec):
     event_end_cues: list[str] = Field(default_factory=list)
     origin_cues: list[str] = Field(default_factory=list)
     stopwords: list[str] = Field(default_factory=list)
+    event_synonyms: dict[str, str] = Field(default_factory=dict)
+    """Event words that name the same kind of event ("met" and "meetings" are a "meeting")."""
+    event_participants: dict[str, list[str]] = Field(default_factory=dict)
+    """Who an event is of ("foreign ministers"): the id keys the event, the phrases find it."""
+    amount_purposes: list[str] = Field(default_factory=list)
+    """Nouns that say what a sum of money is for ("aid", "budget", "contracts")."""
 
 
 # --- properties.yml -----------------------------------------------------------------------------
@@ -167,6 +206,8 @@ class PropertySpec(Spec):
 
 
 class PropertiesSpec(Spec):
+    """rules/properties.yml."""
+
     properties: list[PropertySpec] = Field(default_factory=list)
 
 
@@ -216,6 +257,9 @@ class CompareRuleSpec(BaseModel):
     """Restrict the rule to keys of these property ids; empty means every key of its kinds."""
     severity: Severity = "error"
     message: str
+    """Shown for a conflict; fields: {key}, {values}, {sources}, {detail}, {rule}, {kind}."""
+    agreement_message: str = "{key}: the sources agree: {values}"
+    """Shown for an agreement; same fields as ``message``."""
     description: str = Field(min_length=1)
     examples: list[RuleExample] = Field(default_factory=list)
     priority: int = 0

@@ -26,18 +26,44 @@ def _common(source: str, key: str | None, as_of: str | None, text: str) -> dict[
     }
 
 
-def amount(source: str, low: float | None, high: float | None = None, currency: str = "USD", qualifier: str = "exact",
-           also: list[dict[str, Any]] | None = None, key: str = "amount:k/p", as_of: str = "2024-04-04") -> AmountClaim:
-    value = {"currency": currency, "low": low, "high": low if high is None and qualifier == "exact" else high,
-             "qualifier": qualifier, "also": also or []}
+def amount(
+    source: str,
+    low: float | None,
+    high: float | None = None,
+    currency: str = "USD",
+    qualifier: str = "exact",
+    also: list[dict[str, Any]] | None = None,
+    key: str = "amount:k/p",
+    as_of: str = "2024-04-04",
+) -> AmountClaim:
+    value = {
+        "currency": currency,
+        "low": low,
+        "high": low if high is None and qualifier == "exact" else high,
+        "qualifier": qualifier,
+        "also": also or [],
+    }
     return AmountClaim.model_validate({**_common(source, key, as_of, f"{low}"), "value": value})
 
 
-def count_claim(source: str, low: float | None = None, high: float | None = None, unit: str = "NATO Allies",
-                qualifier: str = "exact", share: float | None = None, key: str = "count:k/p",
-                as_of: str = "2024-04-04") -> CountClaim:
-    value = {"low": low, "high": high if high is not None else low, "unit": unit, "qualifier": qualifier,
-             "share": share, "of": unit if share is not None else None}
+def count_claim(
+    source: str,
+    low: float | None = None,
+    high: float | None = None,
+    unit: str = "NATO Allies",
+    qualifier: str = "exact",
+    share: float | None = None,
+    key: str = "count:k/p",
+    as_of: str = "2024-04-04",
+) -> CountClaim:
+    value = {
+        "low": low,
+        "high": high if high is not None else low,
+        "unit": unit,
+        "qualifier": qualifier,
+        "share": share,
+        "of": unit if share is not None else None,
+    }
     return CountClaim.model_validate({**_common(source, key, as_of, f"{low}"), "value": value})
 
 
@@ -46,10 +72,21 @@ def percent(source: str, value_: float, qualifier: str = "exact", key: str = "pe
     return PercentClaim.model_validate({**_common(source, key, "2024-04-04", f"{value_}%"), "value": value})
 
 
-def date(source: str, start: str | None, end: str | None = None, granularity: str = "day",
-         weekday: str | None = None, key: str = "date:k/meeting") -> DateClaim:
-    value = {"start": start, "end": end if end is not None else start, "granularity": granularity,
-             "stated_weekday": weekday}
+def date(
+    source: str,
+    start: str | None,
+    end: str | None = None,
+    granularity: str = "day",
+    weekday: str | None = None,
+    key: str = "date:k/meeting",
+    open_end: bool = False,
+) -> DateClaim:
+    value = {
+        "start": start,
+        "end": None if open_end else (end if end is not None else start),
+        "granularity": granularity,
+        "stated_weekday": weekday,
+    }
     return DateClaim.model_validate({**_common(source, key, start, f"{start}"), "value": value})
 
 

@@ -93,7 +93,9 @@ def test_published_option_needs_a_single_file() -> None:
 
 
 def test_published_option_overrides(tmp_path: Path) -> None:
-    result = run("check", str(SEEDS / "003_75cb78b672bb4e21.txt"), "--published", "2024-02-16", "--format", "json")
+    result = run(
+        "check", str(SEEDS / "003_75cb78b672bb4e21.txt"), "--published", "2024-02-16", "--format", "json"
+    )
     source = json.loads(result.stdout)["sources"][0]
     assert (source["published"], source["published_from"]) == ("2024-02-16", "option")
 
@@ -121,12 +123,16 @@ def test_claims_jsonl_one_claim_per_line() -> None:
 
 
 def test_claims_from_input_jsonl_on_stdin() -> None:
-    doc = {"id": "x1", "text": "The ministers met on 3 April 2024. Aid reached $7.06 billion.", "published": "2024-04-04"}
+    doc = {
+        "id": "x1",
+        "text": "The ministers met on 3 April 2024. Aid reached $7.06 billion.",
+        "published": "2024-04-04",
+    }
     result = run("claims", "--input-jsonl", "-", input=json.dumps(doc) + "\n")
     assert result.exit_code == 0, result.output
     claims = [json.loads(line) for line in result.stdout.splitlines()]
     assert {c["kind"] for c in claims} >= {"date", "amount"}
-    assert all(c["source"] == "x1" and doc["text"][c["start"]:c["end"]] == c["text"] for c in claims)
+    assert all(c["source"] == "x1" and doc["text"][c["start"] : c["end"]] == c["text"] for c in claims)
 
 
 def test_input_jsonl_errors_name_the_line(tmp_path: Path) -> None:
@@ -157,3 +163,20 @@ def test_console_script_errors_are_one_line_without_traceback(tmp_path: Path) ->
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and proc.stderr.strip().count("\n") == 0
+
+
+def test_output_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    target = tmp_path / "r.md"
+    assert run("check", str(SEEDS), "--format", "markdown", "--output", str(target)).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+def test_agreements_and_conflicts_use_their_own_messages() -> None:
+    report = json.loads(run("check", str(SEEDS), "--format", "json").stdout)
+    agreements = [f for f in report["findings"] if f["verdict"] == "agreement"]
+    assert agreements and not any("different" in f["message"] for f in agreements)

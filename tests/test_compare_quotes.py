@@ -13,7 +13,12 @@ CTX = CompareContext(rules=default_rules(), entities=EntityIndex(default_rules()
 
 
 def test_sub_span_quotes_share_a_key_regardless_of_case_and_punctuation() -> None:
-    long = cf.quote("a", "The Ukrainians are not running out of courage, they are running out of ammunition", "X", key=None)  # type: ignore[arg-type]
+    long = cf.quote(
+        "a",
+        "The Ukrainians are not running out of courage, they are running out of ammunition",
+        "X",
+        key=None,
+    )  # type: ignore[arg-type]
     short = cf.quote("b", "Running out of ammunition.", "X", key=None)  # type: ignore[arg-type]
     other = cf.quote("c", "Something else entirely was said here", "X", key=None)  # type: ignore[arg-type]
     assign_quote_keys([long, short, other])
@@ -31,13 +36,22 @@ def test_scare_quotes_are_not_keyed() -> None:
 def test_same_speaker_agrees_and_different_speaker_conflicts() -> None:
     compare = QuoteAttribution()
     params = QuoteAttributionParams(min_words=3)
-    same = [cf.quote("a", "we will continue to support", "A"), cf.quote("b", "we will continue to support", "A")]
+    same = [
+        cf.quote("a", "we will continue to support", "A"),
+        cf.quote("b", "we will continue to support", "A"),
+    ]
     assert [o.verdict for o in compare.compare(same, params, CTX)] == ["agreement"]
-    different = [cf.quote("a", "we will continue to support", "A"), cf.quote("b", "we will continue to support", "B")]
+    different = [
+        cf.quote("a", "we will continue to support", "A"),
+        cf.quote("b", "we will continue to support", "B"),
+    ]
     assert [o.verdict for o in compare.compare(different, params, CTX)] == ["conflict"]
 
 
 def test_unattributed_quotes_are_not_compared() -> None:
     compare = QuoteAttribution()
-    claims = [cf.quote("a", "we will continue to support", "A"), cf.quote("b", "we will continue to support", None)]
+    claims = [
+        cf.quote("a", "we will continue to support", "A"),
+        cf.quote("b", "we will continue to support", None),
+    ]
     assert compare.compare(claims, QuoteAttributionParams(), CTX) == []

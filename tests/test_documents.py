@@ -20,7 +20,12 @@ def _boilerplate() -> Boilerplate:
 def test_sentences_respect_abbreviations_and_lines() -> None:
     text = "Mr. Smith met U.S. officials on Feb. 3. They agreed.\nA headline\n\nNext paragraph here."
     spans = [text[s:e] for s, e in split_sentences(text)]
-    assert spans == ["Mr. Smith met U.S. officials on Feb. 3.", "They agreed.", "A headline", "Next paragraph here."]
+    assert spans == [
+        "Mr. Smith met U.S. officials on Feb. 3.",
+        "They agreed.",
+        "A headline",
+        "Next paragraph here.",
+    ]
 
 
 def test_hard_wrapped_prose_stays_one_sentence() -> None:
@@ -69,7 +74,12 @@ def test_manifest_supplies_metadata(tmp_path: Path) -> None:
         "sources:\n  - file: a.txt\n    title: T\n    outlet: O\n    published: 2024-04-04\n"
     )
     doc = load_documents([tmp_path], _boilerplate(), parse_absolute_date).documents[0]
-    assert (doc.title, doc.outlet, doc.published, doc.published_from) == ("T", "O", dt.date(2024, 4, 4), "manifest")
+    assert (doc.title, doc.outlet, doc.published, doc.published_from) == (
+        "T",
+        "O",
+        dt.date(2024, 4, 4),
+        "manifest",
+    )
 
 
 def test_bad_manifest_names_file_and_line(tmp_path: Path) -> None:
@@ -82,7 +92,11 @@ def test_bad_manifest_names_file_and_line(tmp_path: Path) -> None:
 def test_front_matter_supplies_metadata_and_yields_no_claims() -> None:
     text = "---\ntitle: Front\npublished: 2024-02-15\n---\nBody text."
     doc = make_document("d", text, _boilerplate(), parse_absolute_date)
-    assert doc.title == "Front" and doc.published == dt.date(2024, 2, 15) and doc.published_from == "front-matter"
+    assert (
+        doc.title == "Front"
+        and doc.published == dt.date(2024, 2, 15)
+        and doc.published_from == "front-matter"
+    )
     assert doc.is_excluded(0, 5) and not doc.is_excluded(text.index("Body"), len(text))
 
 
@@ -90,7 +104,10 @@ def test_front_matter_supplies_metadata_and_yields_no_claims() -> None:
     ("text", "expected"),
     [
         ("Headline\n\nPublished April 4, 2024last updated April 5, 2024\n\nBody.", dt.date(2024, 4, 4)),
-        ("Headline\n\n  • 15 Feb. 2024 -\n  • |\n  • Last updated: 15 Feb. 2024 17:48\n\nBody.", dt.date(2024, 2, 15)),
+        (
+            "Headline\n\n  • 15 Feb. 2024 -\n  • |\n  • Last updated: 15 Feb. 2024 17:48\n\nBody.",
+            dt.date(2024, 2, 15),
+        ),
     ],
 )
 def test_publication_date_detected_in_text(text: str, expected: dt.date) -> None:
@@ -99,7 +116,9 @@ def test_publication_date_detected_in_text(text: str, expected: dt.date) -> None
 
 
 def test_boilerplate_lines_and_footer_are_excluded() -> None:
-    text = "1. Skip to content\nReal sentence on April 4, 2024.\nLeave a comment\nCopyright © 2014-2025 X\nMore."
+    text = (
+        "1. Skip to content\nReal sentence on April 4, 2024.\nLeave a comment\nCopyright © 2014-2025 X\nMore."
+    )
     doc = make_document("d", text, _boilerplate(), parse_absolute_date)
     assert doc.is_excluded(0, 5)
     real = text.index("Real")

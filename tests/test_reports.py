@@ -25,7 +25,9 @@ def test_golden_report(fmt: str, seeds_report: Report, update_golden: bool) -> N
     path = GOLDEN[fmt]
     if update_golden:
         path.write_text(rendered, encoding="utf-8")
-    assert path.read_text(encoding="utf-8") == rendered, f"{path} drifted: run `make reports` and review the diff"
+    assert path.read_text(encoding="utf-8") == rendered, (
+        f"{path} drifted: run `make reports` and review the diff"
+    )
 
 
 def test_every_claim_is_its_documents_slice(seeds_report: Report) -> None:

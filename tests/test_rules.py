@@ -61,14 +61,14 @@ def test_unknown_comparator_names_file_and_line(rules_copy: Path) -> None:
     path = rules_copy / "compare" / "percents.yml"
     path.write_text(path.read_text().replace("extends: interval", "extends: intervall"))
     message = _error(rules_copy)
-    assert "percents.yml:4:" in message and "unknown comparator 'intervall'" in message
+    assert "percents.yml:3:" in message and "unknown comparator 'intervall'" in message
 
 
 def test_bad_parameter_type_names_file_and_line(rules_copy: Path) -> None:
     path = rules_copy / "compare" / "percents.yml"
     path.write_text(path.read_text().replace("absolute: 0.05", "absolute: lots"))
     message = _error(rules_copy)
-    assert "percents.yml:7: absolute:" in message
+    assert "percents.yml:6: absolute:" in message
 
 
 def test_unknown_parameter_is_an_error(rules_copy: Path) -> None:
@@ -79,7 +79,7 @@ def test_unknown_parameter_is_an_error(rules_copy: Path) -> None:
 
 def test_yaml_syntax_error_names_line(rules_copy: Path) -> None:
     path = rules_copy / "compare" / "quotes.yml"
-    path.write_text(path.read_text().replace("min_words: 3", "min_words: [3"))
+    path.write_text(path.read_text().replace("min_words: 4", "min_words: [4"))
     assert "quotes.yml:" in _error(rules_copy) and "invalid YAML" in _error(rules_copy)
 
 

@@ -41,7 +41,10 @@ class ExtractionContext:
 class ClaimExtractor(Protocol):
     """One claim kind: find its spans in a document and normalize them."""
 
-    kind: ClaimKind
+    @property
+    def kind(self) -> ClaimKind:
+        """The claim kind this extractor produces."""
+        ...
 
     def extract(self, ctx: ExtractionContext) -> list[Extracted]:
         """Return every claim of this kind in ``ctx.document.text`` (boilerplate is dropped later)."""

@@ -1,16 +1,84 @@
-"""Percent claims (stub: replaced by the real extractor)."""
+"""Percent claims: percentages in percentage points, and what they are a percentage of.
+
+"2% of GDP" and "2% of their gross domestic product" both say ``of="GDP"`` because units.yml
+lists the measure's forms.  A percentage of a countable group ("90% of members") is a count
+share, so it is left to the count extractor.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+import re
 
-from checker.claims.base import ExtractionContext, Extracted
+from checker.claims.base import Extracted, ExtractionContext
+from checker.claims.counts import document_facts, resolver_for, share_target
+from checker.models import ClaimKind, PercentValue
+from checker.numbers import PERCENT_ANCHOR, PERCENT_SIGN, iter_quantities_near, quantity_pattern
+
+_PERCENT = re.compile(quantity_pattern(suffix=PERCENT_SIGN))
+_OF = re.compile(
+    r"\s+of\s+(?:(?:the|a|an|its|their|our|all|his|her|your|my|this|that|these|those)\s+)*", re.IGNORECASE
+)
+_PHRASE_WORD = re.compile(r"[ \t]*([A-Za-z][\w'’.-]*[\w]|[A-Za-z])")
+_URLISH = re.compile(r"[=?&]|://|www\.")
+_MAX_OF_WORDS = 4
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """True when the figure sits inside a URL or query string ("?q=30%25")."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    right_candidates = [i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return bool(_URLISH.search(text, left, right))
+
+
+def of_phrase(ctx: ExtractionContext, pos: int) -> tuple[str, int] | None:
+    """What a percentage at ``pos`` is of: a listed measure's name, else the head noun phrase."""
+    text = ctx.document.text
+    of = _OF.match(text, pos)
+    if of is None:
+        return None
+    resolver = resolver_for(ctx.rules)
+    noun = resolver.resolve(text, of.end(), document_facts(ctx), modifiers=0, plural_nouns=False)
+    if noun is not None and not noun.countable:
+        return noun.unit, noun.end
+    stop = resolver.stopwords
+    words: list[str] = []
+    end = of.end()
+    at = of.end()
+    while len(words) < _MAX_OF_WORDS:
+        match = _PHRASE_WORD.match(text, at)
+        if match is None or match.group(1).lower() in stop:
+            break
+        words.append(match.group(1))
+        end = at = match.end(1)
+    if not words:
+        return None
+    return " ".join(words), end
+
+
+def find_percents(ctx: ExtractionContext) -> list[Extracted]:
+    """Every percentage in the document that is not a share of a countable group."""
+    text = ctx.document.text
+    found: list[Extracted] = []
+    for match, quantity in iter_quantities_near(_PERCENT, text, PERCENT_ANCHOR, before=120, after=10):
+        if match.group("suf1") is None and match.group("suf2") is None:
+            continue
+        if "%" in text[quantity.start : quantity.end] and _in_url(text, quantity.start, quantity.end):
+            continue
+        if share_target(ctx, quantity.end, groups_only=True) is not None:
+            continue
+        of = of_phrase(ctx, quantity.end)
+        value = PercentValue(
+            low=quantity.low, high=quantity.high, of=of[0] if of else None, qualifier=quantity.qualifier
+        )
+        found.append(Extracted("percent", quantity.start, quantity.end, value))
+    return found
 
 
 class PercentExtractor:
-    """Finds percent claims."""
+    """Finds percentages: "2% of GDP", "twenty per cent", "a 5.5% rise", "between 2 and 3 percent"."""
 
-    kind: Literal["percent"] = "percent"
+    kind: ClaimKind = "percent"
 
     def extract(self, ctx: ExtractionContext) -> list[Extracted]:
-        return []
+        return find_percents(ctx)

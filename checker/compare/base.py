@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, Literal, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -18,7 +18,6 @@ from checker.entities import EntityIndex
 from checker.models import Claim, Verdict
 from checker.rules import RuleBook
 
-ParamsT = TypeVar("ParamsT", bound=BaseModel)
 ParamsT_contra = TypeVar("ParamsT_contra", bound=BaseModel, contravariant=True)
 
 
@@ -37,6 +36,8 @@ class Outcome:
     detail: str | None = None
     scope: str | None = None
     """Extra key text that tells outcomes of one key apart (a time-scope cluster)."""
+    labels: list[str] | None = None
+    """What each group states, when that is not simply its first claim's value (a speaker)."""
 
     @property
     def claims(self) -> list[Claim]:
@@ -56,14 +57,18 @@ class CompareContext:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+@runtime_checkable
 class GroupComparator(Protocol[ParamsT_contra]):
     """Compares the claims that meet on one key."""
 
     per: Literal["group"]
 
-    def compare(self, claims: Sequence[Claim], params: ParamsT_contra, ctx: CompareContext) -> list[Outcome]: ...
+    def compare(
+        self, claims: Sequence[Claim], params: ParamsT_contra, ctx: CompareContext
+    ) -> list[Outcome]: ...
 
 
+@runtime_checkable
 class ClaimCheck(Protocol[ParamsT_contra]):
     """Checks one claim against itself or against reference data."""
 
@@ -73,16 +78,17 @@ class ClaimCheck(Protocol[ParamsT_contra]):
 
 
 @dataclass(frozen=True)
-class Registered(Generic[ParamsT]):
+class Registered:
     """A comparator and the model its rule parameters must validate against."""
 
     name: str
-    params: type[ParamsT]
-    implementation: GroupComparator[ParamsT] | ClaimCheck[ParamsT]
+    params: type[Params]
+    implementation: GroupComparator[Any] | ClaimCheck[Any]
     summary: str
 
 
 def iso(value: str | None) -> dt.date | None:
+    """Parse an optional ISO date from a claim field."""
     return dt.date.fromisoformat(value) if value else None
 
 

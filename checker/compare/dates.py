@@ -1,5 +1,6 @@
 """Date comparators: do two sources put the same event on overlapping days, and does a stated
-weekday match its date."""
+weekday match its date.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 
 class DateOverlapParams(Params):
+    """Parameters of ``date-overlap``."""
+
     same_event_within_days: int = Field(10, ge=0)
     """Dates of one key further apart than this are different events (last year's meeting)."""
     tolerance_days: int = Field(0, ge=0)
@@ -35,22 +38,44 @@ def _anchor(claim: Claim) -> dt.date | None:
     return iso(claim.value.start) or iso(claim.value.end)
 
 
+def _is_span(claim: DateClaim) -> bool:
+    """A stated multi-day interval (a range, a month, a year), as opposed to a single day."""
+    start, end = _bounds(claim)
+    return start != end
+
+
 class DateOverlap:
-    """Agreement when every pair of stated intervals overlaps (within a tolerance)."""
+    """Dates of one event agree when no stated interval excludes another statement.
+
+    A single day ("on Thursday") states one day of the event, so two different single days are
+    compatible with a multi-day event that some source states ("April 3-4"); a day outside every
+    stated interval, or two disjoint intervals, is a conflict.  With no interval stated, single
+    days must coincide.  Each test is a max/min over the cluster: one pass, no pairs.
+    """
 
     per: Literal["group"] = "group"
 
-    def compare(self, claims: Sequence[Claim], params: DateOverlapParams, ctx: CompareContext) -> list[Outcome]:
+    def compare(
+        self, claims: Sequence[Claim], params: DateOverlapParams, ctx: CompareContext
+    ) -> list[Outcome]:
         outcomes: list[Outcome] = []
         dated = [c for c in claims if isinstance(c, DateClaim)]
         for cluster in cluster_by_time(dated, params.same_event_within_days, _anchor):
             typed = [c for c in cluster if isinstance(c, DateClaim)]
             if not typed:
                 continue
+            spans = [c for c in typed if _is_span(c)]
             latest_start = max(_bounds(c)[0] for c in typed)
             earliest_end = min(_bounds(c)[1] for c in typed)
-            gap = (latest_start - earliest_end).days if latest_start > earliest_end else 0
-            verdict: Literal["agreement", "conflict"] = "conflict" if gap > params.tolerance_days else "agreement"
+            if spans:
+                span_end = min(_bounds(c)[1] for c in spans)
+                span_start = max(_bounds(c)[0] for c in spans)
+                gap = max((latest_start - span_end).days, (span_start - earliest_end).days, 0)
+            else:
+                gap = max((latest_start - earliest_end).days, 0)
+            verdict: Literal["agreement", "conflict"] = (
+                "conflict" if gap > params.tolerance_days else "agreement"
+            )
             first = min(_bounds(c)[0] for c in typed)
             groups = group_by(cluster, lambda c: describe(c.value))
             detail = f"{gap} day(s) apart" if verdict == "conflict" else None
@@ -59,7 +84,7 @@ class DateOverlap:
 
 
 class WeekdayParams(Params):
-    pass
+    """``weekday`` takes no parameters."""
 
 
 class WeekdayMatches:

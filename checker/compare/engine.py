@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from checker.compare import COMPARATORS
-from checker.compare.base import CompareContext, Outcome
+from checker.compare.base import ClaimCheck, CompareContext, GroupComparator, Outcome
 from checker.describe import describe
 from checker.entities import EntityIndex
 from checker.models import Claim, Finding, ValueGroup
@@ -48,19 +48,16 @@ def _pick(rules: Sequence[CompareRuleSpec], kind: str, prop: str) -> CompareRule
 
 
 def _finding(rule: CompareRuleSpec, key: str, outcome: Outcome) -> Finding:
+    labels = outcome.labels or [describe(group[0].value) for group in outcome.groups]
     groups = [
-        ValueGroup(
-            value=describe(group[0].value),
-            claims=[c.id for c in group],
-            sources=sorted({c.source for c in group}),
-        )
-        for group in outcome.groups
+        ValueGroup(value=label, claims=[c.id for c in group], sources=sorted({c.source for c in group}))
+        for label, group in zip(labels, outcome.groups, strict=True)
     ]
     claims = outcome.claims
     values = "; ".join(f"{g.value} ({', '.join(g.sources)})" for g in groups)
     full_key = f"{key}#{outcome.scope}" if outcome.scope else key
     message = render_message(
-        rule.message,
+        rule.message if outcome.verdict == "conflict" else rule.agreement_message,
         key=full_key,
         values=values,
         sources=", ".join(sorted(outcome.sources)),
@@ -101,9 +98,9 @@ def evaluate(claims: Sequence[Claim], rules: RuleBook) -> tuple[list[Finding], l
         entry = COMPARATORS[rule.extends]
         params = entry.params.model_validate(rule.params)
         implementation = entry.implementation
-        if implementation.per != "group":
+        if not isinstance(implementation, GroupComparator):
             continue
-        for outcome in implementation.compare(members, params, ctx):  # type: ignore[union-attr]
+        for outcome in implementation.compare(members, params, ctx):
             if not outcome.groups:
                 continue
             multi_source = len(outcome.sources) >= 2
@@ -115,11 +112,13 @@ def evaluate(claims: Sequence[Claim], rules: RuleBook) -> tuple[list[Finding], l
         entry = COMPARATORS[rule.extends]
         params = entry.params.model_validate(rule.params)
         check = entry.implementation
+        if not isinstance(check, ClaimCheck):
+            continue
         for claim in claims:
             if claim.kind in rule.kinds:
-                outcome = check.check(claim, params, ctx)  # type: ignore[union-attr]
-                if outcome:
-                    findings.append(_finding(rule, claim.key or f"{claim.kind}:{claim.id}", outcome))
+                checked = check.check(claim, params, ctx)
+                if checked:
+                    findings.append(_finding(rule, claim.key or f"{claim.kind}:{claim.id}", checked))
     unverified = [c.id for c in claims if c.id not in verified]
     findings.sort(key=lambda f: (f.verdict != "conflict", f.kind, f.key, f.id))
     return findings, unverified

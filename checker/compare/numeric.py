@@ -23,6 +23,8 @@ from checker.models import AmountClaim, Claim, CountClaim, PercentClaim, Qualifi
 
 
 class IntervalParams(Params):
+    """Parameters of ``interval``."""
+
     relative: float = Field(0.0, ge=0)
     """Largest relative difference that is still agreement (0.01 = 1%)."""
     absolute: float = Field(0.0, ge=0)
@@ -39,6 +41,8 @@ class IntervalParams(Params):
 
 @dataclass(frozen=True)
 class Interval:
+    """The closed range of true values a stated figure allows."""
+
     low: float
     high: float
     converted: bool = False
@@ -63,11 +67,16 @@ def interval(low: float | None, high: float | None, qualifier: Qualifier, about:
         lo, hi = (figure if figure is not None else -math.inf), math.inf
     elif qualifier in ("less_than", "at_most"):
         figure = high if high is not None else low
-        lo, hi = (0.0 if figure is not None and figure >= 0 else -math.inf), (figure if figure is not None else math.inf)
+        lo, hi = (
+            (0.0 if figure is not None and figure >= 0 else -math.inf),
+            (figure if figure is not None else math.inf),
+        )
     return Interval(min(lo, hi), max(lo, hi))
 
 
-def verdict_for(intervals: Sequence[Interval], relative: float, absolute: float, conversion: float = 0.0) -> tuple[bool, float]:
+def verdict_for(
+    intervals: Sequence[Interval], relative: float, absolute: float, conversion: float = 0.0
+) -> tuple[bool, float]:
     """(agree, gap): the widest gap between any two intervals against the tolerance."""
     max_low = max(i.low for i in intervals)
     min_high = min(i.high for i in intervals)
@@ -84,6 +93,14 @@ def _as_of(claim: Claim) -> dt.date | None:
     return iso(claim.as_of)
 
 
+def _rates(ctx: CompareContext) -> RateTable:
+    """The rule book's rate table, built once per comparison run."""
+    table = ctx.extra.get("rates")
+    if not isinstance(table, RateTable):
+        table = ctx.extra["rates"] = RateTable(ctx.rules)
+    return table
+
+
 class IntervalComparator:
     """Tolerance and interval logic for amounts, counts and percentages."""
 
@@ -91,17 +108,17 @@ class IntervalComparator:
 
     def compare(self, claims: Sequence[Claim], params: IntervalParams, ctx: CompareContext) -> list[Outcome]:
         outcomes: list[Outcome] = []
-        rates: RateTable = ctx.extra.setdefault("rates", RateTable(ctx.rules.currencies))  # type: ignore[assignment]
+        rates = _rates(ctx)
         for cluster in cluster_by_time(claims, params.scope_window_days, _as_of):
             measured = self._measure(cluster, params, ctx, rates)
-            if len(measured) < 1:
+            if not measured:
                 continue
-            agree, gap = verdict_for(
+            agree, _gap = verdict_for(
                 [i for _, i in measured], params.relative, params.absolute, params.conversion_tolerance
             )
             kept = [c for c, _ in measured]
             groups = group_by(kept, lambda c: describe(c.value))
-            detail = None if agree else f"values differ by more than the rule allows (gap {gap:.4g})"
+            detail = None if agree else "no single figure fits every source, even with the rule's tolerance"
             outcomes.append(Outcome("agreement" if agree else "conflict", groups, detail=detail))
         return outcomes
 
@@ -179,19 +196,21 @@ class IntervalComparator:
 
 
 class ConversionParams(Params):
+    """Parameters of ``conversion``."""
+
     relative: float = Field(0.02, ge=0)
     """How far a restated amount may stray from the reference-rate conversion."""
 
 
 class ConversionConsistent:
-    """"€6.5 billion ($7.06 billion)": the restated figure must match the dated reference rate."""
+    """A sum restated in another currency must match the dated reference rate."""
 
     per: Literal["claim"] = "claim"
 
     def check(self, claim: Claim, params: ConversionParams, ctx: CompareContext) -> Outcome | None:
         if not isinstance(claim, AmountClaim) or not claim.value.also:
             return None
-        rates: RateTable = ctx.extra.setdefault("rates", RateTable(ctx.rules.currencies))  # type: ignore[assignment]
+        rates = _rates(ctx)
         v = claim.value
         figure = v.low if v.low is not None else v.high
         if figure is None:

@@ -12,8 +12,14 @@ from checker.models import Claim, QuoteClaim
 
 
 class QuoteAttributionParams(Params):
+    """Parameters of ``quote-attribution``."""
+
     min_words: int = Field(3, ge=1)
     """Shorter quotes (scare quotes, titles) are too short to identify a quotation."""
+
+
+def _speaker(claim: Claim) -> str:
+    return (claim.value.speaker if isinstance(claim, QuoteClaim) else None) or ""
 
 
 class QuoteAttribution:
@@ -21,14 +27,16 @@ class QuoteAttribution:
 
     per: Literal["group"] = "group"
 
-    def compare(self, claims: Sequence[Claim], params: QuoteAttributionParams, ctx: CompareContext) -> list[Outcome]:
+    def compare(
+        self, claims: Sequence[Claim], params: QuoteAttributionParams, ctx: CompareContext
+    ) -> list[Outcome]:
         quotes = [c for c in claims if isinstance(c, QuoteClaim) and c.value.words >= params.min_words]
         attributed = [c for c in quotes if c.value.speaker]
         if len({c.source for c in attributed}) < 2:
             return []
         speakers = {c.value.speaker for c in attributed}
-        groups = group_by(attributed, lambda c: c.value.speaker or "")
+        groups = group_by(attributed, _speaker)
         if len(speakers) > 1:
             detail = "credited to " + " and to ".join(sorted(s for s in speakers if s))
-            return [Outcome("conflict", groups, detail=detail)]
-        return [Outcome("agreement", groups)]
+            return [Outcome("conflict", groups, detail=detail, labels=[_speaker(g[0]) for g in groups])]
+        return [Outcome("agreement", groups, labels=[_speaker(g[0]) for g in groups])]

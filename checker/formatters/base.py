@@ -11,6 +11,8 @@ from checker.models import Claim, Finding, Report, Source
 
 @dataclass(frozen=True)
 class RenderOptions:
+    """How to render: colour and line width (terminal only)."""
+
     color: bool = False
     width: int = 100
 
@@ -52,12 +54,19 @@ class ReportIndex:
         conflicts = len(self.by_verdict("conflict"))
         agreements = len(self.by_verdict("agreement"))
         return (
-            f"{len(report.sources)} sources, {len(report.claims)} claims: {conflicts} conflicts, "
-            f"{agreements} agreements, {len(report.unverified)} unverified"
+            f"{plural(len(report.sources), 'source')}, {plural(len(report.claims), 'claim')}: "
+            f"{plural(conflicts, 'conflict')}, {plural(agreements, 'agreement')}, "
+            f"{len(report.unverified)} unverified"
         )
 
 
+def plural(n: int, noun: str) -> str:
+    """'1 conflict', '2 conflicts'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def location(claim: Claim, index: ReportIndex) -> str:
+    """``path:line:column`` of a claim, for people and editors to jump to."""
     source = index.sources.get(claim.source)
     where = source.path if source and source.path else claim.source
     return f"{where}:{claim.line}:{claim.column}"

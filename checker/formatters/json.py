@@ -7,6 +7,8 @@ from checker.models import Report
 
 
 class JsonFormatter:
+    """The report as JSON, exactly the pydantic models' dump."""
+
     name = "json"
     suffix = ".json"
 

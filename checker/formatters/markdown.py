@@ -12,6 +12,8 @@ def _cell(text: str) -> str:
 
 
 class MarkdownFormatter:
+    """Findings by verdict, each claim with its location and span, then the unverified table."""
+
     name = "markdown"
     suffix = ".md"
 
@@ -41,7 +43,8 @@ class MarkdownFormatter:
         for claim_id in report.unverified:
             claim = index.claims[claim_id]
             out.append(
-                f"| {location(claim, index)} | {claim.kind} | {_cell(claim.text[:80])} | {_cell(describe(claim.value))} |"
+                f"| {location(claim, index)} | {claim.kind} | {_cell(claim.text[:80])} "
+                f"| {_cell(describe(claim.value))} |"
             )
         out.append("")
         return "\n".join(out)
@@ -57,6 +60,9 @@ class MarkdownFormatter:
             "",
         ]
         for value, claim in index.finding_claims(finding):
-            lines.append(f"- **{_cell(value)}**: {location(claim, index)} [{claim.start}:{claim.end}] “{_cell(claim.text)}”")
+            lines.append(
+                f"- **{_cell(value)}**: {location(claim, index)} "
+                f"[{claim.start}:{claim.end}] “{_cell(claim.text)}”"
+            )
         lines.append("")
         return lines

@@ -9,12 +9,13 @@ from checker.models import Finding, Report
 
 
 class TerminalFormatter:
+    """Conflicts first, then agreements, each claim with path:line:column."""
+
     name = "terminal"
     suffix = ".txt"
 
     def render(self, report: Report, options: RenderOptions) -> str:
         from rich.console import Console
-        from rich.markup import escape
         from rich.text import Text
 
         buffer = io.StringIO()
@@ -37,7 +38,7 @@ class TerminalFormatter:
             console.print()
             console.print(Text(f"{title} ({len(findings)})", style=style))
             for finding in findings:
-                self._finding(console, finding, index, style, mark, escape)
+                self._finding(console, finding, index, style, mark, options)
         if report.notes:
             console.print()
             console.print(Text("NOTES", style="bold"))
@@ -53,7 +54,15 @@ class TerminalFormatter:
         )
         return buffer.getvalue()
 
-    def _finding(self, console: object, finding: Finding, index: ReportIndex, style: str, mark: str, escape: object) -> None:
+    def _finding(
+        self,
+        console: object,
+        finding: Finding,
+        index: ReportIndex,
+        style: str,
+        mark: str,
+        options: RenderOptions,
+    ) -> None:
         from rich.console import Console
         from rich.text import Text
 
@@ -70,9 +79,12 @@ class TerminalFormatter:
             console.print(Text(f"    {group.value}", style="bold"))
             for claim_id in group.claims:
                 claim = index.claims[claim_id]
-                snippet = claim.text if len(claim.text) <= 60 else claim.text[:57] + "..."
+                where = location(claim, index)
+                room = max(options.width - len(where) - 12, 16)
+                snippet = " ".join(claim.text.split())
+                snippet = snippet if len(snippet) <= room else snippet[: room - 3] + "..."
                 line = Text("      ")
-                line.append(location(claim, index), style="magenta")
+                line.append(where, style="magenta")
                 line.append(f"  “{snippet}”")
                 console.print(line, overflow="fold")
         console.print(Text(f"    rule {finding.rule} · {finding.severity} · id {finding.id}", style="dim"))

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.claims.percents import PercentExtractor
+from checker.models import PercentValue
+from checker.testing import context_for_text
+from tests.test_numbers import spell
+
+
+def percents(text: str) -> list[tuple[str, PercentValue]]:
+    found = PercentExtractor().extract(context_for_text(text))
+    return [(text[e.start : e.end], e.value) for e in found]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "of", "qualifier"),
+    [
+        ("allies spend 2% of GDP on defence", "2%", 2, 2, "GDP", "exact"),
+        ("2% of their gross domestic product", "2%", 2, 2, "GDP", "exact"),
+        ("99% of all military aid to Ukraine", "99%", 99, 99, "military aid", "exact"),
+        ("rose 20 percent", "20 percent", 20, 20, None, "exact"),
+        ("twenty per cent", "twenty per cent", 20, 20, None, "exact"),
+        ("2 %", "2 %", 2, 2, None, "exact"),
+        ("a 5.5% rise", "5.5%", 5.5, 5.5, None, "exact"),
+        ("more than 40% of the budget", "more than 40%", 40, None, "budget", "more_than"),
+        ("between 2 and 3 percent", "between 2 and 3 percent", 2, 3, None, "between"),
+        ("up 2 percentage points", "2 percentage points", 2, 2, None, "exact"),
+    ],
+)
+def test_surface_forms(
+    text: str, span: str, low: float | None, high: float | None, of: str | None, qualifier: str
+) -> None:
+    [(found_span, value)] = percents(text)
+    assert found_span == span
+    assert (value.low, value.high, value.of, value.qualifier) == (low, high, of, qualifier)
+
+
+def test_share_of_a_group_is_a_count_not_a_percent() -> None:
+    assert percents("NATO's chief had the backing of 90% of members.") == []
+
+
+@pytest.mark.parametrize("text", ["https://www.test.com/search?q=30%25%2020%", "a certain percentage of GDP"])
+def test_not_percents(text: str) -> None:
+    assert percents(text) == []
+
+
+@given(st.integers(min_value=0, max_value=100), st.sampled_from(["%", " %", " percent", " per cent"]))
+def test_round_trip(n: int, sign: str) -> None:
+    for figure in (str(n), spell(n)):
+        text = f"It fell {figure}{sign} last year."
+        [(span, value)] = percents(text)
+        assert span == f"{figure}{sign}"
+        assert value.low == value.high == n
