@@ -17,8 +17,9 @@ from checker.claims.base import Extracted, ExtractionContext
 from checker.claims.dates import parse_absolute_date
 from checker.compare.engine import evaluate
 from checker.documents import Boilerplate, Document, load_documents, make_document
-from checker.keys import ClaimBuilder, assign_quote_keys
+from checker.keys import ClaimBuilder
 from checker.models import CLAIM_KINDS, Claim, ClaimKind, DateValue, Report, Tool
+from checker.quotematch import assign_quote_keys
 from checker.rules import RuleBook
 
 # Where spans of different kinds overlap, the more specific reading wins: "€6.5 billion" is an

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker.compare.base import CompareContext
 from checker.compare.quotes import QuoteAttribution, QuoteAttributionParams
 from checker.entities import EntityIndex
-from checker.keys import assign_quote_keys
+from checker.quotematch import assign_quote_keys
 from checker.testing import default_rules
 from tests import claimfactory as cf
 

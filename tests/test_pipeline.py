@@ -1,0 +1,65 @@
+"""End-to-end behaviour of the pipeline on small made-up documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.entities import EntityIndex
+from checker.pipeline import Pipeline
+from checker.testing import default_rules
+
+
+def check(*texts: str, published: str | None = "2024-04-04"):  # type: ignore[no-untyped-def]
+    pipeline = Pipeline(default_rules())
+    day = dt.date.fromisoformat(published) if published else None
+    docs = [pipeline.document_from_text(f"doc{i}", text, day) for i, text in enumerate(texts)]
+    return pipeline.report(pipeline.extract_all(docs))
+
+
+def test_a_document_that_contradicts_itself_is_a_conflict() -> None:
+    report = check(
+        "Russia has incurred 300,000 casualties in the war, officials said.\n\n"
+        "Russia has incurred 150,000 casualties in the war, officials said."
+    )
+    conflicts = [f for f in report.findings if f.verdict == "conflict"]
+    assert len(conflicts) == 1 and conflicts[0].kind == "count"
+    claims = {c.id: c for c in report.claims}
+    assert {claims[i].source for i in conflicts[0].claims} == {"doc0"}
+
+
+def test_one_source_repeating_itself_is_not_an_agreement() -> None:
+    report = check("The U.S. has provided $77 billion in aid. The U.S. has provided $77 billion in aid.")
+    assert not report.findings
+    assert len(report.unverified) == len(report.claims)
+
+
+def test_finding_ids_survive_unrelated_text_moving() -> None:
+    a = "Foreign Ministers met for a two-day meeting on April 3-4, 2024 in Brussels."
+    b = "NATO foreign ministers ended their two-day meeting in Brussels on Thursday."
+    first = check(a, b)
+    second = check("An unrelated opening paragraph.\n\n" + a, b + "\n\nA closing remark.")
+    assert first.findings and [f.id for f in first.findings] == [f.id for f in second.findings]
+
+
+def test_unknown_publication_date_is_inferred_from_the_latest_full_date() -> None:
+    report = check(
+        "Talks began on 2 March 2024 and ended on 5 March 2024. They resume on Monday.", published=None
+    )
+    source = report.sources[0]
+    assert (source.published, source.published_from) == ("2024-03-05", "inferred")
+    assert any("inferred" in note for note in report.notes)
+
+
+def test_titles_resolve_to_the_holder_on_the_date() -> None:
+    index = EntityIndex(default_rules().entities)
+    title = index.title_of("NATO chief")
+    assert title is not None
+    assert index.holder(title, dt.date(2024, 4, 4)) == "jens-stoltenberg"
+    assert index.holder(title, dt.date(2025, 1, 1)) == "mark-rutte"
+    assert index.holder(title, dt.date(2010, 1, 1)) is None
+
+
+def test_generic_group_names_need_their_organisation() -> None:
+    index = EntityIndex(default_rules().entities)
+    assert index.group_for_noun("members", {"nato"}) == "nato-allies"
+    assert index.group_for_noun("members", set()) is None
