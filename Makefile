@@ -14,6 +14,7 @@ help:
 	@echo "make run             set up and check seeds/ (writes reports/)"
 	@echo "make test            set up and run ruff, mypy and pytest"
 	@echo "make reports         regenerate reports/ from seeds/"
+	@echo "make bench-accuracy  TempEval-3 and peer conformance tables (needs ../shared)"
 	@echo "make clean           remove .venv and caches"
 
 $(BIN)/python:
@@ -44,6 +45,10 @@ typecheck: $(DEV_STAMP)
 
 test: lint typecheck
 	$(BIN)/python -m pytest
+
+bench-accuracy: $(STAMP)
+	$(BIN)/python -m benchmarks.tempeval3 --shared $(SHARED)
+	$(BIN)/python -m benchmarks.conformance --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
