@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from checker.cache import ClaimCache
+    from checker.documents import Document
     from checker.pipeline import Pipeline
 
 app = typer.Typer(
@@ -95,6 +97,49 @@ def _pipeline(rules_dir: Path | None, kinds: str | None) -> Pipeline:
     return Pipeline(load_rulebook(rules_dir), kinds=selected)
 
 
+def _cache(no_cache: bool, cache_dir: Path | None) -> ClaimCache | None:
+    from checker.cache import ClaimCache, default_cache_dir
+
+    return None if no_cache else ClaimCache(cache_dir or default_cache_dir())
+
+
+class ProgressBar:
+    """A rich progress bar on stderr, shown only on a terminal and only once a run passes a second."""
+
+    def __init__(self, label: str) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._start = self._clock()
+        self._label = label
+        self._progress: object = None
+        self._task: object = None
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        from rich.progress import Progress, TaskID
+
+        if self._progress is None:
+            if self._clock() - self._start < 1.0 or done >= total:
+                return
+            from rich.console import Console
+
+            progress = Progress(console=Console(stderr=True), transient=True)
+            progress.start()
+            self._progress = progress
+            self._task = progress.add_task(self._label, total=total)
+        assert isinstance(self._progress, Progress) and isinstance(self._task, int)
+        self._progress.update(TaskID(self._task), completed=done, total=total)
+
+    def close(self) -> None:
+        from rich.progress import Progress
+
+        if isinstance(self._progress, Progress):
+            self._progress.stop()
+
+
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -127,6 +172,27 @@ PublishedOpt = Annotated[
         "--published", help="Publication date (YYYY-MM-DD) of a single input file.", show_default=False
     ),
 ]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes for extraction (default: all cores).",
+        show_default=False,
+    ),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Extract everything afresh; read and write no cache.")
+]
+CacheDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        help="Where extracted claims are cached (default: $CROSSCHECK_CACHE_DIR or ~/.cache/crosscheck).",
+        show_default=False,
+    ),
+]
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
@@ -145,6 +211,9 @@ def check(
     published: PublishedOpt = None,
     rules: RulesOpt = None,
     kinds: KindsOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
 ) -> None:
     """Extract claims from every document, compare them across sources and report.
 
@@ -152,14 +221,24 @@ def check(
     """
     from checker.errors import InputError
     from checker.formatters import FORMATTERS, RenderOptions
+    from checker.pipeline import default_jobs
 
     if not paths:
         fail("give at least one file or folder to check")
+    bar = ProgressBar("extracting claims")
     try:
         pipeline = _pipeline(rules, kinds)
-        report = pipeline.check(paths, _parse_date(published, "--published"))
+        report = pipeline.check(
+            paths,
+            _parse_date(published, "--published"),
+            jobs=jobs or default_jobs(),
+            cache=_cache(no_cache, cache_dir),
+            progress=bar,
+        )
     except InputError as exc:
         fail(str(exc))
+    finally:
+        bar.close()
     to_terminal = output is None and sys.stdout.isatty()
     width = 100
     if to_terminal:
@@ -186,21 +265,30 @@ def claims(
     published: PublishedOpt = None,
     rules: RulesOpt = None,
     kinds: KindsOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
 ) -> None:
     """Print every extracted claim, one JSON object per line (the batch interface)."""
     from checker.errors import InputError
+    from checker.pipeline import default_jobs
 
     if bool(paths) == bool(input_jsonl):
         fail("give either files/folders or --input-jsonl, not both or neither")
+    bar = ProgressBar("extracting claims")
     try:
         pipeline = _pipeline(rules, kinds)
         if input_jsonl:
             documents = _read_jsonl(input_jsonl, pipeline)
         else:
             documents, _ = pipeline.load(paths or [], _parse_date(published, "--published"))
-        extracted = pipeline.extract_all(documents)
+        extracted = pipeline.extract_all(
+            documents, jobs=jobs or default_jobs(), cache=_cache(no_cache, cache_dir), progress=bar
+        )
     except InputError as exc:
         fail(str(exc))
+    finally:
+        bar.close()
     all_claims = [c for e in extracted for c in e.claims]
     if output_format is ClaimsFormat.jsonl:
         text = "".join(c.model_dump_json() + "\n" for c in all_claims)
@@ -220,10 +308,9 @@ def claims(
     _emit(text, output)
 
 
-def _read_jsonl(name: str, pipeline: Pipeline) -> list:  # type: ignore[type-arg]
+def _read_jsonl(name: str, pipeline: Pipeline) -> list[Document]:
     import json
 
-    from checker.documents import Document
     from checker.errors import InputError
 
     label = "<stdin>" if name == "-" else name
@@ -259,6 +346,29 @@ def _read_jsonl(name: str, pipeline: Pipeline) -> list:  # type: ignore[type-arg
                 ) from exc
             documents.append(pipeline.document_from_text(item["id"], item["text"], day))
     return documents
+
+
+cache_app = typer.Typer(help="Inspect or clear the cache of extracted claims.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info(cache_dir: CacheDirOpt = None) -> None:
+    """Show where the cache is and how big it is."""
+    from checker.cache import ClaimCache, default_cache_dir
+
+    cache = ClaimCache(cache_dir or default_cache_dir())
+    entries, size = cache.stats()
+    typer.echo(f"{cache.path}: {entries} documents, {size / 1e6:.1f} MB")
+
+
+@cache_app.command("clear")
+def cache_clear(cache_dir: CacheDirOpt = None) -> None:
+    """Remove every cached extraction."""
+    from checker.cache import ClaimCache, default_cache_dir
+
+    cache = ClaimCache(cache_dir or default_cache_dir())
+    typer.echo(f"removed {cache.clear()} cached documents from {cache.folder}")
 
 
 @app.command()

@@ -7,9 +7,14 @@ parallel per document; only quote keys and the comparison look across documents.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from checker import __version__
 from checker.claims import EXTRACTORS
@@ -18,7 +23,8 @@ from checker.claims.dates import parse_absolute_date
 from checker.compare.engine import evaluate
 from checker.documents import Boilerplate, Document, load_documents, make_document
 from checker.keys import ClaimBuilder
-from checker.models import CLAIM_KINDS, Claim, ClaimKind, DateValue, Report, Tool
+from checker.cache import ClaimCache, entry_key
+from checker.models import CLAIM_KINDS, Claim, ClaimKind, DateValue, PublishedFrom, Report, Tool
 from checker.quotematch import assign_quote_keys
 from checker.rules import RuleBook
 
@@ -27,12 +33,56 @@ from checker.rules import RuleBook
 _PRECEDENCE: dict[ClaimKind, int] = {"amount": 0, "count": 1, "percent": 2, "date": 3, "quote": 9}
 
 
+Progress = Callable[[int, int], None]
+"""Called with (documents done, documents in all) as extraction advances."""
+
+_CHUNK = 8
+"""Documents per task sent to a worker process: enough to amortise the hand-over."""
+_PARALLEL_MIN_BYTES = 400_000
+"""Below this much text a process pool costs more than it saves."""
+
+
 @dataclass
 class ExtractedDocument:
     """One document with its claims, ready to be compared with others."""
 
     document: Document
     claims: list[Claim]
+
+
+class _Stored(BaseModel):
+    """What the cache and worker processes hand back for one document."""
+
+    published: dt.date | None
+    published_from: PublishedFrom | None
+    claims: list[Claim]
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not on Linux
+        return max(os.cpu_count() or 1, 1)
+
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(pipeline: Pipeline | None, rules_root: str, kinds: tuple[ClaimKind, ...]) -> None:
+    """Give a worker process its pipeline: inherited when forked, else loaded from rules/."""
+    global _WORKER
+    if pipeline is not None:
+        _WORKER = pipeline
+    else:
+        from checker.rules import load_rulebook
+
+        _WORKER = Pipeline(load_rulebook(Path(rules_root)), kinds)
+
+
+def _extract_chunk(documents: list[Document]) -> list[bytes]:
+    assert _WORKER is not None
+    return [_WORKER.extract_serialized(doc) for doc in documents]
 
 
 def _resolve_overlaps(found: list[Extracted]) -> list[Extracted]:
@@ -118,10 +168,106 @@ class Pipeline:
             quoted = [(q.start, q.end) for q in EXTRACTORS["quote"].extract(ctx)]
         return ExtractedDocument(document, self.builder.build(document, _resolve_overlaps(found), quoted))
 
-    def extract_all(self, documents: Sequence[Document]) -> list[ExtractedDocument]:
-        extracted = [self.extract(doc) for doc in documents]
+    def extract_serialized(self, document: Document) -> bytes:
+        """One document's extraction as the bytes the cache and worker processes exchange."""
+        found = self.extract(document)
+        return (
+            _Stored(published=document.published, published_from=document.published_from, claims=found.claims)
+            .model_dump_json()
+            .encode()
+        )
+
+    @staticmethod
+    def _restore(document: Document, blob: bytes) -> ExtractedDocument:
+        stored = _Stored.model_validate_json(blob)
+        document.published, document.published_from = stored.published, stored.published_from
+        return ExtractedDocument(document, stored.claims)
+
+    def cache_key(self, document: Document) -> str:
+        return entry_key(
+            document.id,
+            document.text,
+            document.published.isoformat() if document.published else None,
+            document.published_from,
+            self.rules.fingerprint,
+            self.kinds,
+        )
+
+    def extract_all(
+        self,
+        documents: Sequence[Document],
+        jobs: int = 1,
+        cache: ClaimCache | None = None,
+        progress: Progress | None = None,
+    ) -> list[ExtractedDocument]:
+        """Extract every document (from the cache where possible, in parallel with ``jobs`` > 1),
+        then key quotes across them.  The result does not depend on ``jobs`` or the cache."""
+        total = len(documents)
+        results: list[ExtractedDocument | None] = [None] * total
+        keys = [self.cache_key(doc) for doc in documents] if cache else []
+        if cache:
+            hits = cache.get_many(keys)
+            for i, doc in enumerate(documents):
+                if keys[i] in hits:
+                    results[i] = self._restore(doc, hits[keys[i]])
+        todo = [i for i in range(total) if results[i] is None]
+        done = total - len(todo)
+        if progress:
+            progress(done, total)
+        fresh: list[tuple[str, bytes]] = []
+        size = sum(len(documents[i].text) for i in todo)
+        if jobs > 1 and len(todo) > 1 and size >= _PARALLEL_MIN_BYTES:
+            for i, blob in self._extract_parallel(
+                [documents[i] for i in todo], todo, jobs, progress, done, total
+            ):
+                results[i] = self._restore(documents[i], blob)
+                if cache:
+                    fresh.append((keys[i], blob))
+        else:
+            for i in todo:
+                if cache:
+                    blob = self.extract_serialized(documents[i])
+                    results[i] = self._restore(documents[i], blob)
+                    fresh.append((keys[i], blob))
+                else:
+                    results[i] = self.extract(documents[i])
+                done += 1
+                if progress:
+                    progress(done, total)
+        if cache and fresh:
+            cache.put_many(fresh)
+        extracted = [r for r in results if r is not None]
         assign_quote_keys([c for e in extracted for c in e.claims], min_words=self.quote_min_words)
         return extracted
+
+    def _extract_parallel(
+        self,
+        documents: list[Document],
+        positions: list[int],
+        jobs: int,
+        progress: Progress | None,
+        done: int,
+        total: int,
+    ) -> Iterable[tuple[int, bytes]]:
+        """Extract in worker processes, in order; forked workers inherit the loaded rule book."""
+        methods = multiprocessing.get_all_start_methods()
+        forked = "fork" in methods
+        context = multiprocessing.get_context("fork" if forked else "spawn")
+        chunks = [documents[i : i + _CHUNK] for i in range(0, len(documents), _CHUNK)]
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(chunks)),
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(self if forked else None, str(self.rules.root), self.kinds),
+        ) as pool:
+            offset = 0
+            for blobs in pool.map(_extract_chunk, chunks):
+                for blob in blobs:
+                    yield positions[offset], blob
+                    offset += 1
+                done += len(blobs)
+                if progress:
+                    progress(done, total)
 
     def report(self, extracted: Sequence[ExtractedDocument], notes: Sequence[str] = ()) -> Report:
         claims = [c for e in extracted for c in e.claims]
@@ -147,6 +293,13 @@ class Pipeline:
             notes=all_notes,
         )
 
-    def check(self, paths: Iterable[Path], published: dt.date | None = None) -> Report:
+    def check(
+        self,
+        paths: Iterable[Path],
+        published: dt.date | None = None,
+        jobs: int = 1,
+        cache: ClaimCache | None = None,
+        progress: Progress | None = None,
+    ) -> Report:
         documents, notes = self.load(paths, published)
-        return self.report(self.extract_all(documents), notes)
+        return self.report(self.extract_all(documents, jobs=jobs, cache=cache, progress=progress), notes)

@@ -1,0 +1,108 @@
+"""A content-hash cache of each document's extracted claims, kept outside the corpus.
+
+Extraction is a pure function of the document (its id, text and publication date), the rule book
+and the tool version, so a hash of exactly those keys the cache; any change to one of them misses
+it.  One SQLite file (stdlib) holds the entries: one file open per run, not one per document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from checker import __version__
+
+CACHE_FORMAT = 1
+
+
+def default_cache_dir() -> Path:
+    """``$CROSSCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/crosscheck``, else ``~/.cache/crosscheck``."""
+    explicit = os.environ.get("CROSSCHECK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "crosscheck"
+
+
+def entry_key(
+    doc_id: str,
+    text: str,
+    published: str | None,
+    published_from: str | None,
+    rules: str,
+    kinds: Sequence[str],
+) -> str:
+    """Everything extraction depends on, hashed."""
+    digest = hashlib.sha256()
+    for part in (
+        str(CACHE_FORMAT),
+        __version__,
+        rules,
+        ",".join(kinds),
+        doc_id,
+        published or "",
+        published_from or "",
+    ):
+        digest.update(part.encode())
+        digest.update(b"\x00")
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class ClaimCache:
+    """Get and put serialized extraction results by key."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / f"claims-v{CACHE_FORMAT}.sqlite"
+        self._db: sqlite3.Connection | None = None
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            self._db = db
+        return self._db
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """The cached values of those keys that are present."""
+        db = self._connect()
+        found: dict[str, bytes] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, value in db.execute(f"SELECT key, value FROM entries WHERE key IN ({marks})", chunk):  # noqa: S608
+                found[key] = value
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
+        db = self._connect()
+        with db:
+            db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", items)
+
+    def stats(self) -> tuple[int, int]:
+        """(entries, bytes on disk)."""
+        if not self.path.exists():
+            return 0, 0
+        count = self._connect().execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+        size = sum(p.stat().st_size for p in self.folder.glob(f"{self.path.name}*"))
+        return int(count), size
+
+    def clear(self) -> int:
+        """Remove every entry; returns how many there were."""
+        count, _ = self.stats()
+        self.close()
+        for path in self.folder.glob(f"{self.path.name}*"):
+            path.unlink()
+        return count
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

@@ -1,0 +1,84 @@
+"""Parallel extraction and the claims cache change speed, never results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from benchmarks.corpus import documents
+from checker import pipeline as pipeline_module
+from checker.cache import ClaimCache
+from checker.cli import app
+from checker.pipeline import Pipeline
+from checker.rules import load_rulebook
+from checker.testing import default_rules
+
+
+def _docs(p: Pipeline, n: int = 12):  # type: ignore[no-untyped-def]
+    return [
+        p.document_from_text(d.id, d.text, dt.date.fromisoformat(d.published or "2024-04-04"))
+        for d in documents(n)
+    ]
+
+
+def test_parallel_results_equal_sequential(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline_module, "_PARALLEL_MIN_BYTES", 0)
+    p = Pipeline(default_rules())
+    one = p.report(p.extract_all(_docs(p), jobs=1))
+    two = p.report(p.extract_all(_docs(p), jobs=2))
+    assert one.model_dump() == two.model_dump()
+
+
+def test_progress_reports_every_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline_module, "_PARALLEL_MIN_BYTES", 0)
+    p = Pipeline(default_rules())
+    seen: list[tuple[int, int]] = []
+    p.extract_all(_docs(p), jobs=2, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (12, 12) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_cached_run_equals_fresh_run(tmp_path: Path) -> None:
+    p = Pipeline(default_rules())
+    cache = ClaimCache(tmp_path)
+    fresh = p.report(p.extract_all(_docs(p)))
+    first = p.report(p.extract_all(_docs(p), cache=cache))
+    assert cache.stats()[0] == 12
+    second = p.report(p.extract_all(_docs(p), cache=cache))
+    assert fresh.model_dump() == first.model_dump() == second.model_dump()
+
+
+def test_cache_keys_change_with_text_rules_and_kinds() -> None:
+    p = Pipeline(default_rules())
+    doc = _docs(p, 1)[0]
+    key = p.cache_key(doc)
+    edited = p.document_from_text(doc.id, doc.text + " More.", doc.published)
+    assert p.cache_key(edited) != key
+    assert Pipeline(default_rules(), kinds=("date",)).cache_key(doc) != key
+    other_rules = load_rulebook()
+    other_rules.fingerprint = "changed"
+    assert Pipeline(other_rules).cache_key(doc) != key
+
+
+def test_inferred_publication_date_survives_the_cache(tmp_path: Path) -> None:
+    p = Pipeline(default_rules())
+    cache = ClaimCache(tmp_path)
+    text = "Talks ended on 5 March 2024. They resume on Monday."
+    for _ in range(2):
+        doc = p.document_from_text("x", text, None)
+        p.extract_all([doc], cache=cache)
+        assert (doc.published, doc.published_from) == (dt.date(2024, 3, 5), "inferred")
+
+
+def test_cli_cache_commands_and_no_cache(tmp_path: Path) -> None:
+    runner = CliRunner()
+    folder = tmp_path / "c"
+    assert runner.invoke(app, ["check", "seeds", "--no-cache", "--cache-dir", str(folder)]).exit_code == 0
+    assert not folder.exists()
+    assert runner.invoke(app, ["check", "seeds", "--cache-dir", str(folder), "-j", "1"]).exit_code == 0
+    info = runner.invoke(app, ["cache", "info", "--cache-dir", str(folder)])
+    assert "5 documents" in info.stdout
+    cleared = runner.invoke(app, ["cache", "clear", "--cache-dir", str(folder)])
+    assert cleared.exit_code == 0 and "removed 5" in cleared.stdout
