@@ -77,7 +77,7 @@ class ClaimCache:
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for key, value in db.execute(f"SELECT key, value FROM entries WHERE key IN ({marks})", chunk):  # noqa: S608
+            for key, value in db.execute(f"SELECT key, value FROM entries WHERE key IN ({marks})", chunk):
                 found[key] = value
         return found
 

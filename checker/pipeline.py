@@ -17,13 +17,13 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from checker import __version__
+from checker.cache import ClaimCache, entry_key
 from checker.claims import EXTRACTORS
 from checker.claims.base import Extracted, ExtractionContext
 from checker.claims.dates import parse_absolute_date
 from checker.compare.engine import evaluate
 from checker.documents import Boilerplate, Document, load_documents, make_document
 from checker.keys import ClaimBuilder
-from checker.cache import ClaimCache, entry_key
 from checker.models import CLAIM_KINDS, Claim, ClaimKind, DateValue, PublishedFrom, Report, Tool
 from checker.quotematch import assign_quote_keys
 from checker.rules import RuleBook
@@ -201,7 +201,8 @@ class Pipeline:
         progress: Progress | None = None,
     ) -> list[ExtractedDocument]:
         """Extract every document (from the cache where possible, in parallel with ``jobs`` > 1),
-        then key quotes across them.  The result does not depend on ``jobs`` or the cache."""
+        then key quotes across them.  The result does not depend on ``jobs`` or the cache.
+        """
         total = len(documents)
         results: list[ExtractedDocument | None] = [None] * total
         keys = [self.cache_key(doc) for doc in documents] if cache else []
