@@ -15,6 +15,7 @@ help:
 	@echo "make test            set up and run ruff, mypy and pytest"
 	@echo "make reports         regenerate reports/ from seeds/"
 	@echo "make bench-accuracy  TempEval-3 and peer conformance tables (needs ../shared)"
+	@echo "make bench-speed     throughput and scaling, side by side with dateparser and quantulum3"
 	@echo "make clean           remove .venv and caches"
 
 $(BIN)/python:
@@ -50,5 +51,16 @@ bench-accuracy: $(STAMP)
 	$(BIN)/python -m benchmarks.tempeval3 --shared $(SHARED)
 	$(BIN)/python -m benchmarks.conformance --shared $(SHARED)
 
+# The peers run in an environment of their own: they are never crosscheck dependencies.
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/.installed:
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet dateparser quantulum3
+	touch $@
+
+bench-speed: $(STAMP) $(BENCH_VENV)/.installed
+	$(BIN)/python -m benchmarks.speed --peers $(BENCH_VENV)/bin/python
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(BENCH_VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -11,6 +11,7 @@ is its words, found in other sources by shingle blocking rather than by context.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Sequence
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from checker.claims.base import Extracted
 from checker.documents import Document
-from checker.entities import EntityIndex
+from checker.entities import EntityIndex, Mention
 from checker.models import (
     AmountClaim,
     AmountValue,
@@ -80,7 +81,9 @@ class Keyer:
         self._event_re = _phrase_pattern(lexicon.event_nouns)
         self._purpose_re = _phrase_pattern(lexicon.amount_purposes)
         self._origin_re = _phrase_pattern(lexicon.origin_cues)
-        self._present_cache: tuple[Document | None, set[str]] = (None, set())
+        self._mention_cache: tuple[
+            Document | None, tuple[list[int], list[Mention], list[int], list[Mention]], set[str]
+        ] = (None, ([], [], [], []), set())
         self._properties = [
             _CompiledProperty(p, tuple(re.compile(rx, re.IGNORECASE) for rx in p.when.sentence_matches))
             for p in rules.properties.properties
@@ -175,14 +178,29 @@ class Keyer:
         words = [w for w in match.group(1).split() if w.lower() not in self.stopwords]
         return slug(" ".join(words)) or None
 
+    def _document_mentions(self, doc: Document) -> tuple[list[int], list[Mention], list[int], list[Mention]]:
+        """Every name and group noun in a document, found once and sliced per sentence by bisect."""
+        if self._mention_cache[0] is not doc:
+            names = self.entities.mentions(doc.text, 0, len(doc.text), doc.published)
+            present = {m.entity for m in names if m.entity}
+            groups = self.entities.group_mentions(doc.text, 0, len(doc.text), present)
+            self._mention_cache = (
+                doc,
+                ([m.start for m in names], names, [m.start for m in groups], groups),
+                present,
+            )
+        return self._mention_cache[1]
+
     def _entities(self, doc: Document, s_start: int, s_end: int, person: bool) -> list[str]:
         """Entities named in a span, people or not; a possessor ("Ukraine's allies") is skipped."""
         found: list[str] = []
         text = doc.text
-        mentions = self.entities.mentions(text, s_start, s_end, doc.published)
+        name_starts, names, group_starts, groups = self._document_mentions(doc)
+        lo, hi = bisect.bisect_left(name_starts, s_start), bisect.bisect_left(name_starts, s_end)
+        mentions = [m for m in names[lo:hi] if m.end <= s_end]
         if not person:
-            present = self._present(doc)
-            mentions += self.entities.group_mentions(text, s_start, s_end, present)
+            lo, hi = bisect.bisect_left(group_starts, s_start), bisect.bisect_left(group_starts, s_end)
+            mentions += [m for m in groups[lo:hi] if m.end <= s_end]
             mentions.sort(key=lambda m: m.start)
         for mention in mentions:
             if mention.entity is None or mention.entity in found:
@@ -193,13 +211,6 @@ class Keyer:
             if (kind == "person") == person:
                 found.append(mention.entity)
         return sorted(found) if person else found
-
-    def _present(self, doc: Document) -> set[str]:
-        """Entities the whole document names (cached per document)."""
-        if self._present_cache[0] is not doc:
-            mentions = self.entities.mentions(doc.text, 0, len(doc.text), doc.published)
-            self._present_cache = (doc, {m.entity for m in mentions if m.entity})
-        return self._present_cache[1]
 
     def _scope(self, doc: Document, ex: Extracted, sentence: str) -> tuple[str, str | None]:
         """Time scope of a figure: an explicit year, the origin of the thing, or now."""

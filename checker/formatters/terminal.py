@@ -7,6 +7,9 @@ import io
 from checker.formatters.base import RenderOptions, ReportIndex, location
 from checker.models import Finding, Report
 
+CLAIMS_SHOWN = 6
+"""Claims listed per value group; a syndicated story can put thousands in one group."""
+
 
 class TerminalFormatter:
     """Conflicts first, then agreements, each claim with path:line:column."""
@@ -76,8 +79,11 @@ class TerminalFormatter:
         if detail:
             console.print(Text("    " + detail, style="dim"))
         for group in finding.groups:
-            console.print(Text(f"    {group.value}", style="bold"))
-            for claim_id in group.claims:
+            heading = f"    {group.value}"
+            if len(group.sources) > 1:
+                heading += f"  ({len(group.sources)} sources)"
+            console.print(Text(heading, style="bold"))
+            for claim_id in group.claims[:CLAIMS_SHOWN]:
                 claim = index.claims[claim_id]
                 where = location(claim, index)
                 room = max(options.width - len(where) - 12, 16)
@@ -87,4 +93,8 @@ class TerminalFormatter:
                 line.append(where, style="magenta")
                 line.append(f"  “{snippet}”")
                 console.print(line, overflow="fold")
+            hidden = len(group.claims) - CLAIMS_SHOWN
+            if hidden > 0:
+                more = f"      ... and {hidden} more (see --format markdown or json)"
+                console.print(Text(more, style="dim"))
         console.print(Text(f"    rule {finding.rule} · {finding.severity} · id {finding.id}", style="dim"))

@@ -1,0 +1,355 @@
+"""Speed and scale, side by side with the peers, on corpora built from the seeds.
+
+Usage: python -m benchmarks.speed [--peers PYTHON] [--quick] [--skip-scale]
+
+Prints, in one run and on the same text:
+  1. crosscheck's in-process extraction throughput (one core), all kinds and per kind, on ~1 MB and
+     ~10 MB corpora, against a bare-regex floor (the patterns alone, no normalization);
+  2. dateparser.search_dates and quantulum3.parse per paragraph on a sample of the same text, run
+     with ``--peers`` (a Python that has them installed: they are never crosscheck dependencies);
+  3. whole-process ``crosscheck claims --input-jsonl`` with --jobs 1 and --jobs 2;
+  4. ``crosscheck check`` on 1k, 10k and 30k documents: time, claims/s, peak memory, and the
+     re-check of the 10k corpus from the cache;
+  5. ``crosscheck --help`` start-up time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.corpus import SyntheticDocument, documents, documents_of_size, write_folder
+
+ROOT = Path(__file__).resolve().parent.parent
+CROSSCHECK = [sys.executable, "-m", "checker"]
+
+# The floor: roughly what any extractor must at least match, with no normalization at all.
+FLOOR_PATTERNS = [
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:,?\s+\d{4})?",
+    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}",
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"\b(?:19|20)\d{2}\b",
+    r"[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m))?",
+    r"\b\d[\d,.]*\s+(?:million|billion|trillion)?\s*(?:dollars|euros|pounds)\b",
+    r"\b\d[\d,.]*\s?(?:%|per ?cent)",
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+[A-Z]?[a-z]+s\b",
+    r"[\"“][^\"”]{3,}[\"”]",
+]
+
+
+def mb(docs: list[SyntheticDocument]) -> float:
+    return sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+
+
+def paragraphs(docs: list[SyntheticDocument]) -> list[str]:
+    return [p for d in docs for p in re.split(r"\n\s*\n", d.text) if p.strip()]
+
+
+def best_of(runs: int, work: Callable[[], int]) -> tuple[float, int]:
+    """Median seconds over ``runs`` and the count the work returned."""
+    times, count = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        count = work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), count
+
+
+def table(title: str, header: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    line = "  ".join("-" * w for w in widths)
+    out = [title, "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)), line]
+    out += [
+        "  ".join(
+            str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        )
+        for r in rows
+    ]
+    return "\n".join(out) + "\n"
+
+
+# --- 1. in-process extraction ---------------------------------------------------------------------
+
+
+def in_process(docs: list[SyntheticDocument], runs: int) -> dict[str, tuple[float, int]]:
+    from checker.claims import EXTRACTORS
+    from checker.claims.base import ExtractionContext
+    from checker.pipeline import Pipeline
+    from checker.testing import default_rules
+
+    pipeline = Pipeline(default_rules())
+    prepared = [
+        pipeline.document_from_text(d.id, d.text, dt.date.fromisoformat(d.published) if d.published else None)
+        for d in docs
+    ]
+    results: dict[str, tuple[float, int]] = {}
+    results["all kinds (claims, keyed)"] = best_of(
+        runs, lambda: sum(len(pipeline.extract(doc).claims) for doc in prepared)
+    )
+    for kind, extractor in EXTRACTORS.items():
+        results[kind] = best_of(
+            runs,
+            lambda ex=extractor: sum(  # type: ignore[misc]
+                len(ex.extract(ExtractionContext(doc, pipeline.rules, doc.published))) for doc in prepared
+            ),
+        )
+    floor = [re.compile(p) for p in FLOOR_PATTERNS]
+    results["regex floor (no normalization)"] = best_of(
+        runs, lambda: sum(len(rx.findall(d.text)) for d in docs for rx in floor)
+    )
+    return results
+
+
+# --- 2. peers ---------------------------------------------------------------------------------------
+
+PEER_SCRIPT = textwrap.dedent(
+    """
+    import json, sys, time, warnings
+    warnings.filterwarnings("ignore")
+    which, path = sys.argv[1], sys.argv[2]
+    paras = json.load(open(path))
+    if which == "dateparser":
+        from dateparser.search import search_dates
+        run = lambda p: search_dates(p, languages=["en"]) or []
+    else:
+        from quantulum3 import parser
+        run = lambda p: parser.parse(p)
+    run(paras[0])  # load models and caches before timing
+    start = time.perf_counter()
+    found = sum(len(run(p)) for p in paras)
+    print(json.dumps({"seconds": time.perf_counter() - start, "found": found}))
+    """
+)
+
+
+def peers(python: str | None, sample: list[str]) -> dict[str, tuple[float, int] | str]:
+    out: dict[str, tuple[float, int] | str] = {}
+    if not python:
+        return {"dateparser": "skipped (no --peers python)", "quantulum3": "skipped (no --peers python)"}
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "paragraphs.json"
+        data.write_text(json.dumps(sample), encoding="utf-8")
+        script = Path(tmp) / "peer.py"
+        script.write_text(PEER_SCRIPT, encoding="utf-8")
+        for name in ("dateparser", "quantulum3"):
+            proc = subprocess.run(
+                [python, str(script), name, str(data)], capture_output=True, text=True, check=False
+            )
+            if proc.returncode:
+                out[name] = "failed: " + (proc.stderr.strip().splitlines() or ["?"])[-1]
+            else:
+                result = json.loads(proc.stdout.strip().splitlines()[-1])
+                out[name] = (result["seconds"], result["found"])
+    return out
+
+
+# --- 3./4. whole process ---------------------------------------------------------------------------
+
+MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "stdin = open(sys.argv[1], 'rb') if sys.argv[1] != '-' else None\n"
+    "start = time.perf_counter()\n"
+    "proc = subprocess.run(sys.argv[2:], stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n"
+    "elapsed = time.perf_counter() - start\n"
+    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "first = (proc.stdout.decode().splitlines() or [''])[0]\n"
+    "print(proc.returncode, elapsed, peak, first if proc.returncode == 0 else proc.stderr.decode()[-300:])\n"
+)
+
+
+def run_measured(
+    command: list[str], stdin: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[float, int, str]:
+    """Whole-process seconds, peak resident memory (KB) of the largest process, first output line."""
+    proc = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(stdin) if stdin else "-", *command],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+    )
+    code, elapsed, peak, first = proc.stdout.rstrip("\n").split(" ", 3)
+    if int(code):
+        raise SystemExit(f"benchmark command failed ({' '.join(command)}): {first}")
+    return float(elapsed), int(peak), first
+
+
+def batch_file(docs: list[SyntheticDocument], folder: Path) -> Path:
+    path = folder / "batch.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for d in docs:
+            out.write(json.dumps({"id": d.id, "text": d.text, "published": d.published}) + "\n")
+    return path
+
+
+def claims_in(summary: str) -> int:
+    """The claim count from a terminal report's first line ("crosscheck: 5 sources, 152 claims: ...")."""
+    match = re.search(r"([\d,]+) claims?", summary)
+    return int(match.group(1).replace(",", "")) if match else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="crosscheck speed and scale benchmarks")
+    parser.add_argument("--peers", help="a Python with dateparser and quantulum3 installed")
+    parser.add_argument(
+        "--peer-bytes", type=int, default=150_000, help="text the peers parse (they are slow)"
+    )
+    parser.add_argument("--quick", action="store_true", help="1 MB / 1k documents only, one run each")
+    parser.add_argument("--skip-scale", action="store_true", help="skip the 1k/10k/30k document runs")
+    args = parser.parse_args(argv)
+    runs = 1 if args.quick else 3
+
+    small = documents_of_size(1_000_000, seed=1)
+    large = small if args.quick else documents_of_size(10_000_000, seed=2)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+
+    rows = []
+    for label, docs in (("~1 MB", small), ("~10 MB", large)) if not args.quick else (("~1 MB", small),):
+        size = mb(docs)
+        for name, (seconds, count) in in_process(docs, runs if docs is small else 1).items():
+            rows.append(
+                [
+                    label,
+                    name,
+                    f"{size:.2f}",
+                    f"{seconds:.2f}",
+                    f"{size / seconds:.2f}",
+                    f"{count / seconds:,.0f}",
+                ]
+            )
+    print(
+        table(
+            "1. In-process extraction, one core (median of runs)",
+            ["corpus", "what", "MB", "s", "MB/s", "items/s"],
+            rows,
+        )
+    )
+
+    sample: list[str] = []
+    total = 0
+    for p in paragraphs(small):
+        if total >= args.peer_bytes:
+            break
+        sample.append(p)
+        total += len(p.encode("utf-8"))
+    sample_docs = [SyntheticDocument(f"p{i}", p, "2024-04-04") for i, p in enumerate(sample)]
+    ours = in_process(sample_docs, runs)["all kinds (claims, keyed)"]
+    sample_mb = total / 1e6
+    rows = [["crosscheck, all kinds", f"{sample_mb / ours[0]:.3f}", f"{ours[1]}", "1.0x"]]
+    for name, result in peers(args.peers, sample).items():
+        if isinstance(result, str):
+            rows.append([name, result, "", ""])
+        else:
+            rate = sample_mb / result[0]
+            rows.append(
+                [
+                    name,
+                    f"{rate:.3f}",
+                    f"{result[1]}",
+                    f"crosscheck is {(sample_mb / ours[0]) / rate:.0f}x faster",
+                ]
+            )
+    print(
+        table(
+            f"2. Same {len(sample)} paragraphs ({sample_mb:.2f} MB), one core",
+            ["tool", "MB/s", "found", "ratio"],
+            rows,
+        )
+    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        batch = batch_file(large, folder)
+        size = mb(large)
+        rows = []
+        timings = {}
+        for jobs in (1, 2):
+            seconds, peak, _ = run_measured(
+                [*CROSSCHECK, "claims", "--input-jsonl", "-", "--no-cache", "-j", str(jobs)], stdin=batch
+            )
+            timings[jobs] = seconds
+            rows.append(
+                [
+                    f"--jobs {jobs}",
+                    f"{size:.2f}",
+                    f"{seconds:.2f}",
+                    f"{size / seconds:.2f}",
+                    f"{peak / 1024:.0f}",
+                ]
+            )
+        print(
+            table(
+                "3. Whole process: crosscheck claims --input-jsonl",
+                ["run", "MB", "s", "MB/s", "peak MB"],
+                rows,
+            )
+            + f"--jobs 2 is {timings[1] / timings[2]:.2f}x faster than --jobs 1 (target >= 1.7x)\n"
+        )
+
+        if not args.skip_scale:
+            sizes = [1000] if args.quick else [1000, 10_000, 30_000]
+            rows = []
+            times: dict[int, float] = {}
+            cache_dir = folder / "cache"
+            cache_ratio = 0.0
+            for n in sizes:
+                corpus = folder / f"corpus{n}"
+                docs = documents(n, seed=3)
+                write_folder(docs, corpus)
+                env = {"CROSSCHECK_CACHE_DIR": str(cache_dir / str(n))}
+                seconds, peak, summary = run_measured([*CROSSCHECK, "check", str(corpus)], env=env)
+                times[n] = seconds
+                count = claims_in(summary)
+                rows.append(
+                    [
+                        f"{n:,} docs",
+                        f"{mb(docs):.1f}",
+                        f"{seconds:.1f}",
+                        f"{count / seconds:,.0f}",
+                        f"{peak / 1024:.0f}",
+                    ]
+                )
+                if n == 10_000 or (args.quick and n == sizes[0]):
+                    again, peak2, _ = run_measured([*CROSSCHECK, "check", str(corpus)], env=env)
+                    rows.append(
+                        [f"{n:,} again (cache)", f"{mb(docs):.1f}", f"{again:.1f}", "", f"{peak2 / 1024:.0f}"]
+                    )
+                    cache_ratio = seconds / again
+            notes = []
+            if 10_000 in times and 1000 in times:
+                notes.append(f"time(10k)/time(1k) = {times[10_000] / times[1000]:.2f} (target <= 12)")
+            if 30_000 in times and 10_000 in times:
+                notes.append(f"time(30k)/time(10k) = {times[30_000] / times[10_000]:.2f} (target <= 3.5)")
+            notes.append(
+                f"re-check from the cache is {cache_ratio:.1f}x faster than the first run (target >= 10x)"
+            )
+            print(
+                table(
+                    "4. crosscheck check (all cores, cache on), syndicated copies of the seeds",
+                    ["corpus", "MB", "s", "claims/s", "peak MB"],
+                    rows,
+                )
+                + "\n".join(notes)
+                + "\n"
+            )
+
+    helps = [run_measured([*CROSSCHECK, "--help"])[0] for _ in range(5)]
+    print(f"5. crosscheck --help: median {statistics.median(helps):.3f} s whole process (target < 0.3 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
