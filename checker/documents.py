@@ -40,36 +40,48 @@ class Document:
     published_from: PublishedFrom | None = None
     excluded: list[tuple[int, int]] = field(default_factory=list)
     """Character ranges (front matter, boilerplate) that yield no claims."""
-    _line_starts: list[int] = field(default_factory=list, repr=False)
-    _sentences: list[tuple[int, int]] = field(default_factory=list, repr=False)
-    _sentence_starts: list[int] = field(default_factory=list, repr=False)
-
-    def __post_init__(self) -> None:
-        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
-        self._sentences = split_sentences(self.text)
-        self._sentence_starts = [s for s, _ in self._sentences]
+    _line_starts: list[int] | None = field(default=None, repr=False)
+    _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _sentence_starts: list[int] | None = field(default=None, repr=False)
+    _sha256: str | None = field(default=None, repr=False)
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        if self._sha256 is None:
+            self._sha256 = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return self._sha256
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans, split on first use (a cached document never needs them)."""
+        if self._sentences is None:
+            self._sentences = split_sentences(self.text)
+            self._sentence_starts = [s for s, _ in self._sentences]
         return self._sentences
+
+    def drop_indexes(self) -> None:
+        """Free the line and sentence indexes once claims are extracted (large corpora)."""
+        self._line_starts = self._sentences = self._sentence_starts = None
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
         """The sentence that contains ``offset`` (or the nearest one before it)."""
-        index = max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
-        if not self._sentences:
+        sentences = self.sentences
+        if not sentences:
             return (0, len(self.text))
-        return self._sentences[index]
+        assert self._sentence_starts is not None
+        return sentences[max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)]
 
     def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing ``offset`` in ``sentences``."""
+        self.sentences  # noqa: B018 - builds the index
+        assert self._sentence_starts is not None
         return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
 
     def is_excluded(self, start: int, end: int) -> bool:

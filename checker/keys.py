@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ from checker.models import (
     PercentValue,
     QuoteClaim,
     QuoteValue,
+    compact,
 )
 from checker.rules import RuleBook
 from checker.rulespecs import PropertySpec
@@ -297,6 +299,7 @@ class ClaimBuilder:
         """Claims with provenance and keys; ``quoted`` are the document's quotation spans."""
         claims: list[Claim] = []
         seen: dict[str, int] = {}
+        sentences: dict[tuple[int, int], str] = {}
         quoted = list(quoted) or [(e.start, e.end) for e in extracted if e.kind == "quote"]
         for ex in extracted:
             text = doc.text[ex.start : ex.end]
@@ -310,11 +313,15 @@ class ClaimBuilder:
                 "end": ex.end,
                 "line": line,
                 "column": column,
-                "sentence": " ".join(doc.text[s_start:s_end].split()),
+                "sentence": sentences.get((s_start, s_end))
+                or sentences.setdefault((s_start, s_end), " ".join(doc.text[s_start:s_end].split())),
             }
             claim = self._claim(doc, ex, common)
+            if claim.key:
+                claim.key = sys.intern(claim.key)
             if _relative_inside_quote(claim, quoted):
                 claim.key = None
+            compact(claim)
             claims.append(claim)
         return claims
 

@@ -159,6 +159,31 @@ class QuoteClaim(_ClaimBase):
     value: QuoteValue
 
 
+_ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
+
+
+def compact(model: BaseModel) -> None:
+    """Share one "fields set" per model class instead of one per instance.
+
+    pydantic keeps a set of the fields each instance was given (for ``exclude_unset``, which the
+    report never uses); at ~730 bytes a set it was most of a claim's memory on large corpora.  The
+    shared set names every field, so setting a field later adds nothing to it.
+    """
+    cls = type(model)
+    shared = _ALL_FIELDS.get(cls)
+    if shared is None:
+        shared = _ALL_FIELDS[cls] = set(cls.model_fields)
+    object.__setattr__(model, "__pydantic_fields_set__", shared)
+    for name in cls.model_fields:
+        child = getattr(model, name)
+        if isinstance(child, BaseModel):
+            compact(child)
+        elif isinstance(child, list):
+            for item in child:
+                if isinstance(item, BaseModel):
+                    compact(item)
+
+
 Claim = Annotated[
     DateClaim | AmountClaim | CountClaim | PercentClaim | QuoteClaim,
     Field(discriminator="kind"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from checker.claims.dates import parse_absolute_date
 from checker.compare.engine import evaluate
 from checker.documents import Boilerplate, Document, load_documents, make_document
 from checker.keys import ClaimBuilder
-from checker.models import CLAIM_KINDS, Claim, ClaimKind, DateValue, PublishedFrom, Report, Tool
+from checker.models import CLAIM_KINDS, Claim, ClaimKind, DateValue, PublishedFrom, Report, Tool, compact
 from checker.quotematch import assign_quote_keys
 from checker.rules import RuleBook
 
@@ -181,6 +182,16 @@ class Pipeline:
     def _restore(document: Document, blob: bytes) -> ExtractedDocument:
         stored = _Stored.model_validate_json(blob)
         document.published, document.published_from = stored.published, stored.published_from
+        sentences: dict[str, str] = {}
+        for claim in stored.claims:
+            # Strings that repeat across claims are stored once, as extraction itself stores them.
+            claim.sentence = sentences.setdefault(claim.sentence, claim.sentence)
+            claim.source = sys.intern(claim.source)
+            if claim.key:
+                claim.key = sys.intern(claim.key)
+            if claim.as_of:
+                claim.as_of = sys.intern(claim.as_of)
+            compact(claim)
         return ExtractedDocument(document, stored.claims)
 
     def cache_key(self, document: Document) -> str:
@@ -238,6 +249,8 @@ class Pipeline:
         if cache and fresh:
             cache.put_many(fresh)
         extracted = [r for r in results if r is not None]
+        for item in extracted:
+            item.document.drop_indexes()
         assign_quote_keys([c for e in extracted for c in e.claims], min_words=self.quote_min_words)
         return extracted
 
