@@ -324,3 +324,120 @@ def test_weekday_resolution_is_within_a_week(published: dt.date, weekday: int) -
     assert past_day.weekday() == future_day.weekday() == weekday
     assert 0 <= (published - past_day).days <= 6
     assert 0 <= (future_day - published).days <= 6
+
+
+# --- classes of expressions added for the peer conformance cases (one test per class) ---------------
+
+MONDAY = "2016-11-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("We will meet on Christmas.", MONDAY, "2016-12-25", "2016-12-25"),
+        ("They met at Easter 2018.", MONDAY, "2018-04-01", "2018-04-01"),
+        ("Shops opened on Black Friday 2010.", MONDAY, "2010-11-26", "2010-11-26"),
+        ("Thanksgiving will be quiet.", MONDAY, "2016-11-24", "2016-11-24"),
+        ("He spoke on Father’s Day.", MONDAY, "2016-06-19", "2016-06-19"),
+        ("We skipped last Easter.", MONDAY, "2016-03-27", "2016-03-27"),
+    ],
+)
+def test_holidays(text: str, published: str, start: str, end: str) -> None:
+    assert interval(text, published) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("They will decide in 2 weeks.", "2016-11-21", "2016-11-21"),
+        ("It will happen 3 days after January 12th.", "2017-01-15", "2017-01-15"),
+        ("We will leave three weeks from tomorrow.", "2016-11-29", "2016-11-29"),
+        ("It happened 2 weeks before May 13 1999.", "1999-04-29", "1999-04-29"),
+        ("It should be done within 9 months.", "2016-11-07", "2017-08-06"),
+        ("I'll be out the next 3 days.", "2016-11-08", "2016-11-10"),
+        ("They worked on it for the last 3 months.", "2016-08-07", "2016-11-06"),
+        ("They met the week after next.", "2016-11-21", "2016-11-27"),
+    ],
+)
+def test_shifts_and_windows_count_from_publication(text: str, start: str, end: str) -> None:
+    assert interval(text, MONDAY) == (start, end)
+
+
+def test_in_n_units_is_a_date_only_when_the_sentence_looks_ahead() -> None:
+    assert claims("It was the worst season in a decade.", MONDAY) == []
+    assert claims("Prices rose for the first time in two years.", MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("The range is from 2014~2018.", "2014-01-01", "2018-12-31"),
+        ("Sales rose Jan-Feb 2017.", "2017-01-01", "2017-02-28"),
+        ("Sales rose from May to September.", "2016-05-01", "2016-09-30"),
+        ("I have worked between Jan 22 and now.", "2016-01-22", MONDAY),
+        ("Meet me from 10/25 to 01/25.", "2016-10-25", "2017-01-25"),
+    ],
+)
+def test_ranges_with_relative_or_unstated_ends(text: str, start: str, end: str) -> None:
+    assert interval(text, MONDAY) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("I'll go back Dec31, 1994.", "1994-12-31"),
+        ("I'll go back 05-Aug-2016.", "2016-08-05"),
+        ("How about 2019-aug-1?", "2019-08-01"),
+        ("He went back on 22/04.", "2016-04-22"),
+        ("Find 30 minutes on 11/20.", "2016-11-20"),
+        ("Let's meet Friday the 15th.", "2016-07-15"),
+        ("Let's meet on Tuesday of next week.", "2016-11-15"),
+    ],
+)
+def test_more_day_surface_forms(text: str, day: str) -> None:
+    assert interval(text, MONDAY) == (day, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Sales in 2017 April rose.", "2017-04-01", "2017-04-30"),
+        ("Sales in 11/2016 rose.", "2016-11-01", "2016-11-30"),
+        ("Sales in Dec-2018 rose.", "2018-12-01", "2018-12-31"),
+        ("Sales in 2016-11 rose.", "2016-11-01", "2016-11-30"),
+        ("The 2011-12 season was long.", "2011-01-01", "2012-12-31"),
+    ],
+)
+def test_numeric_months(text: str, start: str, end: str) -> None:
+    assert interval(text, MONDAY) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("We met the last week of July.", "2016-07-25", "2016-07-31"),
+        ("How about the first week of 2015?", "2014-12-29", "2015-01-04"),
+        ("Show sales in week 1 of 2011.", "2011-01-03", "2011-01-09"),
+        ("Set it up for the week of April 10th, 2017.", "2017-04-10", "2017-04-16"),
+    ],
+)
+def test_weeks_of_a_period(text: str, start: str, end: str) -> None:
+    assert interval(text, MONDAY) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("We have been here since tomorrow.", "2016-11-08", None),
+        ("You can leave on 1/1/2016 and later.", "2016-01-01", None),
+        ("It sold later than 2016.", "2017-01-01", None),
+        ("Show sales in the year 2012 or later.", "2012-01-01", None),
+    ],
+)
+def test_more_open_sides(text: str, start: str | None, end: str | None) -> None:
+    assert interval(text, MONDAY) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["It runs 24/7.", "About 1/2 of them left.", "He ate 2 1/2 pies."])
+def test_slashed_figures_that_are_not_dates(text: str) -> None:
+    assert claims(text, MONDAY) == []

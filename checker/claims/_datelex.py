@@ -5,6 +5,7 @@ Kept apart from the grammar so that the patterns in ``dates.py`` read as structu
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -82,3 +83,92 @@ def _emit(node: dict[str, dict[str, Any]]) -> str:
     if "" in node:
         return "(?:" + "|".join(branches) + ")?"
     return body
+
+
+# --- holidays: named days whose date follows from the year --------------------------------------------
+
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's day": (1, 1), "new years day": (1, 1), "new year day": (1, 1), "new year's eve": (12, 31),
+    "new years eve": (12, 31), "new year eve": (12, 31), "christmas": (12, 25), "christmas day": (12, 25),
+    "xmas": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26), "independence day": (7, 4),
+    "halloween": (10, 31), "valentine's day": (2, 14), "valentines day": (2, 14),
+    "st patrick's day": (3, 17), "st. patrick's day": (3, 17), "saint patrick's day": (3, 17),
+    "saint patrick": (3, 17), "may day": (5, 1), "international workers' day": (5, 1),
+    "int'l workers day": (5, 1), "juneteenth": (6, 19), "earth day": (4, 22), "veterans day": (11, 11),
+    "armistice day": (11, 11), "groundhog day": (2, 2),
+}  # fmt: skip
+"""Holidays on one calendar day every year (US usage where countries differ)."""
+
+NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "thanks giving day": (11, 3, 4),
+    "thanks giving": (11, 3, 4), "labor day": (9, 0, 1), "memorial day": (5, 0, -1),
+    "martin luther king day": (1, 0, 3), "martin luther king jr. day": (1, 0, 3), "mlk day": (1, 0, 3),
+    "presidents' day": (2, 0, 3), "president's day": (2, 0, 3), "mother's day": (5, 6, 2),
+    "father's day": (6, 6, 3), "columbus day": (10, 0, 2),
+}  # fmt: skip
+"""(month, weekday, n): the n-th such weekday of the month, -1 for the last (US holidays)."""
+
+MOVABLE_HOLIDAYS: dict[str, tuple[str, int]] = {
+    "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter day": ("easter", 0),
+    "easter monday": ("easter", 1), "good friday": ("easter", -2), "palm sunday": ("easter", -7),
+    "ash wednesday": ("easter", -46), "pentecost": ("easter", 49), "black friday": ("thanksgiving", 1),
+    "cyber monday": ("thanksgiving", 4),
+}  # fmt: skip
+"""Days counted from Easter (Western) or from US Thanksgiving."""
+
+HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *MOVABLE_HOLIDAYS)
+
+IDIOMS_NOT_DATES = frozenset({"24/7", "9/11", "7/7", "9-11"})
+"""Slashed figures that name something other than a day this year ("24/7", "9/11")."""
+
+
+def holiday_pattern() -> str:
+    """A regex alternation of the holiday names; apostrophes and the dot of 'st.' are optional."""
+    items = sorted(HOLIDAY_NAMES, key=len, reverse=True)
+    return "|".join(
+        re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]?").replace(r"\.", r"\.?") for name in items
+    )
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * leap) // 433
+    month = (h + leap - 7 * m + 90) // 25
+    return dt.date(year, month, (h + leap - 7 * m + 33 * month + 19) % 32)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th ``weekday`` (0 = Monday) of a month; ``n = -1`` is the last one."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def holiday_date(name: str, year: int) -> dt.date:
+    """The day a holiday (a key of ``HOLIDAY_NAMES``, normalized) falls on in ``year``."""
+    if name in FIXED_HOLIDAYS:
+        return dt.date(year, *FIXED_HOLIDAYS[name])
+    if name in NTH_WEEKDAY_HOLIDAYS:
+        return nth_weekday(year, *NTH_WEEKDAY_HOLIDAYS[name])
+    base, offset = MOVABLE_HOLIDAYS[name]
+    anchor = easter(year) if base == "easter" else nth_weekday(year, 11, 3, 4)
+    return anchor + dt.timedelta(days=offset)
+
+
+def holiday_key(written: str) -> str | None:
+    """The table key for a holiday as written ("Father’s Day", "st patricks day"), or None."""
+    folded = re.sub(r"\s+", " ", written.lower().replace("’", "'"))
+    for name in HOLIDAY_NAMES:
+        if folded == name or folded.replace("'", "") == name.replace("'", "").replace(".", ""):
+            return name
+        if folded.replace(".", "") == name.replace(".", ""):
+            return name
+    return None

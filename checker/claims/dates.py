@@ -22,6 +22,7 @@ from typing import Literal
 from checker.claims._datelex import (
     AMBIGUOUS_MONTH_WORDS,
     DECADE_WORDS,
+    IDIOMS_NOT_DATES,
     MONTHS,
     NUMBER_WORDS,
     ORDINAL_WORDS,
@@ -30,6 +31,9 @@ from checker.claims._datelex import (
     WEEKDAY_NAMES,
     WEEKDAYS,
     alternation,
+    holiday_date,
+    holiday_key,
+    holiday_pattern,
     trie_alternation,
 )
 from checker.claims.base import Extracted, ExtractionContext
@@ -37,15 +41,34 @@ from checker.models import DateValue, Granularity
 
 Tense = Literal["past", "future"] | None
 Relation = Literal[
-    "calendar", "day_offset", "weekday", "unit", "month", "season", "ago", "present", "past", "future"
+    "calendar",
+    "day_offset",
+    "weekday",
+    "unit",
+    "month",
+    "season",
+    "ago",
+    "present",
+    "past",
+    "future",
+    "holiday",
+    "shift",
+    "window",
+    "in",
+    "dom",
+    "week_of",
+    "week_containing",
+    "week_number",
 ]
+"""How a mention is placed.  ``shift``, ``week_of`` and ``week_containing`` are prefixes
+("3 days after", "the last week of", "the week of") that only count when joined to what follows."""
 
 # --- vocabulary as regex fragments ----------------------------------------------------------------
 
 _WHOLE_MONTH_NAMES = [w for w in MONTHS if len(w) > 4 or w in ("may", "june", "july")]
 _MONTH_FULL = alternation(_WHOLE_MONTH_NAMES)
 _MONTH_ABBREVIATION = alternation(w for w in MONTHS if w not in _WHOLE_MONTH_NAMES)
-_MONTH_WORD = rf"(?:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBREVIATION})\b\.?)"
+_MONTH_WORD = rf"(?:(?:{_MONTH_FULL})(?![a-z])|(?:{_MONTH_ABBREVIATION})(?![a-z])\.?)"
 _FULL_MONTH_WORD = rf"(?:{_MONTH_FULL})\b"
 _WEEKDAY_FULL = alternation(w for w in WEEKDAYS if w.endswith("day"))
 _WEEKDAY_ABBR = alternation(w for w in WEEKDAYS if not w.endswith("day"))
@@ -53,6 +76,8 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
 _ORDINAL = rf"(?:{alternation(ORDINAL_WORDS)})\b"
 _YEAR = r"(?:1\d{3}|20\d{2}|21\d{2})(?!\d)"
 _COUNT = rf"(?:\d{{1,3}}|{alternation(NUMBER_WORDS)})"
+_UNIT_WORD = r"(?P<{0}>day|week|fortnight|month|quarter|year|decade)s?"
+_HOLIDAY = holiday_pattern()
 _NOT_A_FIGURE = r"(?!\s*(?:%|percent\b|per\s*cent\b|million\b|billion\b|bn\b|m\b|,\d|\.\d))"
 _MODIFIER_WORDS = "early|mid|late|end|start|beginning|middle|close"
 
@@ -68,18 +93,33 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("iso", r"\b(?P<iso_y>1\d{3}|2[01]\d{2})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)"
             r"(?P<iso_d>3[01]|[12]\d|0?[1-9])\b(?![-/.]\d)"),
     ("numeric", r"\b(?P<num_a>\d{1,2})(?P<num_sep>[/.-])(?P<num_b>\d{1,2})(?P=num_sep)"
-                r"(?P<num_y>\d{4}|\d{2})\b(?![-/.]\d)"),
+                r"(?P<num_y>\d{4}|\d{2})\b(?![/.]\d)"),
+    ("year_month_day", rf"\b(?P<ymd_y>{_YEAR})(?P<ymd_sep>[-/])(?P<ymd_m>{_MONTH_WORD})(?P=ymd_sep)"
+                       rf"(?P<ymd_d>{_DAY})"),
+    ("numeric_month_year", rf"\b(?P<nmy_m>1[0-2]|0?[1-9])\s*[/-]\s*(?P<nmy_y>{_YEAR})\b(?![-/.]\d)|"
+                           rf"\b(?P<nmy_y2>{_YEAR})\s*(?P<nmy_sep>[/-])\s*(?P<nmy_m2>1[0-2]|0?[1-9])\b"
+                           r"(?![-/.]\d|%)"),
+    ("numeric_month_day", r"\b(?P<nmd_a>[0-3]?\d)/(?P<nmd_b>[0-3]?\d)\b(?![/.,]\d|%|\s*(?:of|th)\b)"),
+    ("holiday", rf"\b(?:(?P<hol_rel>last|next|this|previous|following|coming)\s+)?(?P<hol_n>{_HOLIDAY})\b"
+                rf"(?:\s+(?:of\s+)?(?P<hol_y>{_YEAR}))?"),
     ("day_month_range", rf"\b(?:the\s+)?(?P<dmr_d1>{_DAY})\s*(?:-|–|—|to|until|till|through|and)\s*"
                         rf"(?:the\s+)?(?P<dmr_d2>{_DAY})(?:\s+of)?\s+(?P<dmr_m>{_MONTH_WORD})"
                         rf"(?:,?\s+(?:of\s+)?(?P<dmr_y>{_YEAR}))?"),
     ("month_day_range", rf"\b(?P<mdr_m>{_MONTH_WORD})\s*(?P<mdr_d1>{_DAY})\s*(?:-|–|—|to|until|till|through)"
                         rf"\s*(?P<mdr_d2>{_DAY}){_NOT_A_FIGURE}(?:,?\s+(?P<mdr_y>{_YEAR}))?"),
-    ("day_month", rf"\b(?:the\s+)?(?:(?P<dm_d>{_DAY})|(?P<dm_o>{_ORDINAL})(?=\s+of))(?:\s+of)?\s+"
-                  rf"(?P<dm_m>{_MONTH_WORD})(?:,?\s+(?:of\s+)?(?P<dm_y>{_YEAR}))?"),
-    ("month_day", rf"\b(?P<md_m>{_MONTH_WORD})\s*(?:(?P<md_d>{_DAY})|the\s+(?P<md_o>{_ORDINAL})|"
-                  rf"the\s+(?P<md_d2>{_DAY})){_NOT_A_FIGURE}(?:,?\s+(?P<md_y>{_YEAR}))?"),
-    ("month_year", rf"\b{_modifier('my')}(?P<my_m>{_MONTH_WORD}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})"),
-    ("year_range", rf"\b(?P<yr_a>{_YEAR})\s*(?:-|–|—|/)\s*(?P<yr_b>\d{{4}}|\d{{2}})\b(?![-/.]\d|%)"),
+    ("month_range", rf"\b(?P<mmr_m1>{_MONTH_WORD})\s*(?:-|–|—|to|through|until|till)\s*"
+                    rf"(?P<mmr_m2>{_MONTH_WORD})"
+                    rf"(?!\s*\d{{1,2}}(?!\d))(?:,?\s+(?P<mmr_y>{_YEAR}))?"),
+    ("day_month", rf"\b(?:the\s+)?(?:(?P<dm_d>{_DAY})|(?P<dm_o>{_ORDINAL})(?=\s+of))(?:\s+of)?"
+                  r"(?:\s+|\s*[-/]\s*)"
+                  rf"(?P<dm_m>{_MONTH_WORD})(?:(?:,?\s+(?:of\s+)?|[-/])(?P<dm_y>{_YEAR}))?"),
+    ("month_day", rf"\b(?P<md_m>{_MONTH_WORD})(?:\s*|\s*[-/]\s*)"
+                  rf"(?:(?P<md_d>{_DAY})|the\s+(?P<md_o>{_ORDINAL})|"
+                  rf"the\s+(?P<md_d2>{_DAY})){_NOT_A_FIGURE}(?:(?:\s*,\s*|\s+)(?P<md_y>{_YEAR}))?"),
+    ("month_year", rf"\b{_modifier('my')}(?P<my_m>{_MONTH_WORD}),?(?:\s+(?:of\s+)?|\s*[-/]\s*)"
+                   rf"(?P<my_y>{_YEAR})|"
+                   rf"\b(?P<my_y2>{_YEAR})\s*,?\s*(?P<my_m2>{_MONTH_WORD})(?!\s*\d)"),
+    ("year_range", rf"\b(?P<yr_a>{_YEAR})\s*(?:-|–|—|/|~)\s*(?P<yr_b>\d{{4}}|\d{{2}})\b(?![-/.]\d|%)"),
     ("decade", rf"\b(?:the\s+)?{_modifier('dec')}(?:(?P<dec_y>1\d{{2}}0|20\d0)\s?['’]?s\b|"
                rf"['’](?P<dec_yy>\d0)s\b|(?<=the\s)(?P<dec_w>{alternation(DECADE_WORDS)})\b)"),
     ("century", rf"\b(?:the\s+)?{_modifier('cen')}(?:(?P<cen_n>\d{{1,2}})(?:st|nd|rd|th)|"
@@ -90,25 +130,47 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                 rf"\b(?P<q_y3>{_YEAR})\s*-?\s*q(?P<q_n3>[1-4])\b"),
     ("season", rf"\b{_modifier('s')}(?:(?P<s_rel>last|this|next|past|coming|previous)\s+)?(?:the\s+)?"
                rf"(?P<s_n>spring|summer|autumn|fall|winter)\b(?:\s+of)?(?:\s+(?P<s_y>{_YEAR}))?"),
+    ("week_of", r"\b(?:the\s+)?(?P<wo_o>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+"
+                r"(?:of|in)\s+(?=\S)"),
+    ("week_containing", r"\b(?:(?:the\s+)?week\s+(?P<wc_how>of|commencing|beginning|starting)"
+                        r"(?:\s+on)?|w/c)\s+"
+                        r"(?:the\s+)?(?=\S)"),
+    ("week_number", rf"\bweek\s+(?P<wn_n>[1-4]?\d|5[0-3])\b(?!\s+of\s+the\b)(?:\s+of\s+(?P<wn_y>{_YEAR}))?"),
     ("unit", rf"\b{_modifier('u', _MODIFIER_WORDS + '|earlier|later')}(?:the\s+)?"
              r"(?P<u_rel>this|last|next|previous|following|current|coming)\s+(?:fiscal\s+|calendar\s+)?"
-             r"(?P<u_unit>week|weekend|month|year|quarter|decade|century)\b(?!-|\s+of\b)"),
+             r"(?P<u_unit>week|weekend|month|year|quarter|decade|century)\b(?!-|\s+of\b)"
+             r"(?P<u_after>\s+after\s+(?:the\s+)?next\b)?|"
+             r"\b(?:the\s+)?(?P<u_unit2>week|weekend|month|year)\s+after\s+(?:the\s+)?next\b"),
     ("relative_month", rf"\b{_modifier('rm')}(?P<rm_rel>last|next|this|previous|coming)\s+"
                        rf"(?P<rm_m>{_FULL_MONTH_WORD})"),
     ("ago", rf"\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>day|week|month|year|decade|centur(?:y|ie))s?\s+ago\b"),
-    ("deictic", r"\b(?:the\s+day\s+(?P<dd_dir>before|after)\s+)?(?P<dd_w>today|yesterday|tomorrow|tonight)"
+    ("shift", rf"\b(?P<sh_n>{_COUNT})\s+{_UNIT_WORD.format('sh_u')}\s+"
+              r"(?P<sh_dir>from\s+now|hence|from|after|before)\b"),
+    ("within", rf"\b(?P<in_w>in|within)\s+(?:the\s+(?P<in_next>next|coming)\s+)?(?P<in_n>{_COUNT})\s+"
+               rf"{_UNIT_WORD.format('in_u')}\b(?!\s+(?:ago|from|after|before|later|earlier|since|of|old)\b)"),
+    ("window", r"\b(?:the\s+)?(?P<w_rel>next|last|past|previous|coming|upcoming|following)\s+"
+               rf"(?P<w_n>{_COUNT})"
+               rf"\s*{_UNIT_WORD.format('w_u')}\b(?!\s+of\b)|"
+               rf"\b(?P<w_n2>{_COUNT})\s+(?P<w_rel2>next|upcoming|past|previous|coming|following)\s+"
+               rf"{_UNIT_WORD.format('w_u2')}\b"),
+    ("deictic", r"\b(?:(?:the\s+)?day\s+(?P<dd_dir>before|after)\s+)?"
+                r"(?P<dd_w>today|yesterday|tomorrow|tonight)"
                 r"(?P<dd_pos>['’]s)?\b|\bthis\s+(?P<dd_part>morning|afternoon|evening)\b"),
     ("weekday", rf"\b(?:(?P<wd_rel>last|next|this|coming|previous|following|past)\s+)?"
-                rf"(?P<wd_n>{_WEEKDAY_FULL})\b(?!s)|"
-                rf"\b(?P<wd_a>{_WEEKDAY_ABBR})\b\.?(?=,?\s*\(?\s*(?:\d|{_MONTH_WORD}))"),
+                rf"(?:(?P<wd_n>{_WEEKDAY_FULL})\b(?!s)|(?P<wd_a>{_WEEKDAY_ABBR})\b\.?(?=,?\s*\(?\s*(?:\d|{_MONTH_WORD})))"
+                rf"(?:,?\s+(?:the\s+(?P<wd_dom>\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL})|(?P<wd_dom2>\d{{1,2}}(?:st|nd|rd|th))|"
+                rf"(?P<wd_dom3>\d{{1,2}})(?=\s*(?:[.,;:?!)]|$)))(?!\s*(?:of\s+)?{_MONTH_WORD}|[\d/.-]\d))?"),
     ("reference", r"\b(?P<ref_now>now|currently|nowadays|presently|at\s+present|at\s+the\s+moment)\b|"
                   r"\b(?P<ref_past>the\s+past\b(?!\s+(?:few|several|couple|\d+|[a-z]+\s+(?:days|weeks|months|"
                   r"years|decades)|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b)|recently|"
                   r"at\s+the\s+time)\b|"
                   r"\b(?P<ref_future>the\s+(?:coming|upcoming)\s+(?:years|months|decades)|"
                   r"the\s+(?:near\s+|distant\s+)?future)\b"),
+    ("day_of_month", rf"\b(?:the\s+)?(?P<dom_d>\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL})(?:\s+day)?\b"
+                     r"(?:\s+of\s+(?P<dom_rel>this|next|last|the)\s+month\b)?"),
     ("month", rf"\b{_modifier('bm')}(?P<bm_m>{_MONTH_WORD})(?P<bm_pos>['’]s\b)?(?!\s*\d)"),
-    ("year", rf"\b{_modifier('y')}(?P<y_y>{_YEAR})(?![-–/]\d|%|\.\d|,\d|\s*(?:percent|per\s+cent)\b)"),
+    ("year", rf"\b{_modifier('y')}(?:(?:the\s+)?year\s+)?(?P<y_y>{_YEAR})"
+             r"(?![-–/]\d|%|\.\d|,\d|\s*(?:percent|per\s+cent)\b)"),
 ]  # fmt: skip
 
 _GRAMMAR = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _ALTERNATIVES))
@@ -142,6 +204,11 @@ class _Mention:
     """A bare number that is a year only if something else (a range partner) says so."""
     until: _Mention | None = None
     """The other end of a range ("April 3 to April 5")."""
+    holiday: str | None = None
+    count: int = 0
+    """How many units a shift or a window spans ("3 days after", "the next 3 months")."""
+    anchor: _Mention | None = None
+    """What a prefix (shift, week of) applies to: "3 days after *January 12*"."""
 
 
 Parser = Callable[[re.Match[str], str], "_Mention | None"]
@@ -259,12 +326,186 @@ def _parse_month_day(m: re.Match[str], text: str) -> _Mention | None:
 
 
 def _parse_month_year(m: re.Match[str], text: str) -> _Mention | None:
-    month = _month_number(_written(m, text, "my_m"), has_day_or_year=True)
+    if m["my_y2"]:  # "2017 April": a lowercase "may" or "march" after a year is still a verb
+        month = _month_number(_written(m, text, "my_m2"), has_day_or_year=False)
+        year = int(m["my_y2"])
+    else:
+        month = _month_number(_written(m, text, "my_m"), has_day_or_year=True)
+        year = int(m["my_y"])
     if month is None:
         return None
-    return _Mention(
-        m.start(), m.end(), "month", year=int(m["my_y"]), month=month, modifier=_modifier_of(m, "my")
-    )
+    return _Mention(m.start(), m.end(), "month", year=year, month=month, modifier=_modifier_of(m, "my"))
+
+
+def _parse_year_month_day(m: re.Match[str], text: str) -> _Mention | None:
+    return _calendar_day(m, m.start(), m["ymd_y"], _written(m, text, "ymd_m"), _day_number(m["ymd_d"]))
+
+
+def _parse_numeric_month_year(m: re.Match[str], text: str) -> _Mention | None:
+    """'11/2016', '2016-11'; but '2011-12' (the second part is the next year) is a span of two years."""
+    if m["nmy_m"]:
+        return _Mention(m.start(), m.end(), "month", year=int(m["nmy_y"]), month=int(m["nmy_m"]))
+    year, second = int(m["nmy_y2"]), m["nmy_m2"]
+    if len(second) == 2 and int(second) == (year + 1) % 100:
+        return _parse_year_range_values(m, text, year, second)
+    return _Mention(m.start(), m.end(), "month", year=year, month=int(second))
+
+
+_FRACTION_BEFORE = re.compile(r"\d\s+\Z")
+_NUMERIC_DAY_CONTEXT = re.compile(
+    rf"(?:\b(?:on|by|from|to|until|till|between|and|or|this|next|last|since|before|after|"
+    rf"{_WEEKDAY_FULL}|{_WEEKDAY_ABBR})|[,(-])\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def _parse_numeric_month_day(m: re.Match[str], text: str) -> _Mention | None:
+    """'11/20' (US order) or '22/04' (day first when the first number cannot be a month), no year."""
+    first, second = int(m["nmd_a"]), int(m["nmd_b"])
+    before = text[max(0, m.start() - 12) : m.start()]
+    if m.group() in IDIOMS_NOT_DATES or _FRACTION_BEFORE.search(before):
+        return None
+    month, day = (first, second) if first <= 12 else (second, first)
+    if not 1 <= month <= 12 or not _valid_day(None, month, day):
+        return None
+    if first <= 12 and second <= 12 and not _NUMERIC_DAY_CONTEXT.search(before):
+        return None  # "1/2", "3/4": a fraction unless a word makes it a date
+    return _Mention(m.start(), m.end(), "day", month=month, day=day)
+
+
+def _parse_holiday(m: re.Match[str], text: str) -> _Mention | None:
+    name = holiday_key(m["hol_n"])
+    if name is None:
+        return None
+    relation = (m["hol_rel"] or "").lower()
+    offset = {"last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1}.get(relation, 0)
+    year = int(m["hol_y"]) if m["hol_y"] else None
+    if name == "may day" and _written(m, text, "hol_n")[0] == "m":
+        return None  # "may day" in lowercase is usually "may" the verb
+    return _Mention(m.start(), m.end(), "day", relation="holiday", holiday=name, year=year, offset=offset)
+
+
+def _parse_month_range(m: re.Match[str], text: str) -> _Mention | None:
+    """'Jan-Feb 2017', 'Nov-Feb 2017' (November of the year before), 'May to September'."""
+    stated = m["mmr_y"] is not None
+    first = _month_number(_written(m, text, "mmr_m1"), has_day_or_year=stated)
+    last = _month_number(_written(m, text, "mmr_m2"), has_day_or_year=stated)
+    if first is None or last is None or first == last:
+        return None
+    year = int(m["mmr_y"]) if stated else None
+    end = _Mention(m.end("mmr_m2") - len(m["mmr_m2"]), m.end(), "month", year=year, month=last)
+    start_year = year - 1 if year is not None and first > last else year
+    return _Mention(m.start(), m.end(), "month", year=start_year, month=first, until=end)
+
+
+def _count(text: str) -> int | None:
+    """A definite count ("3", "three", "a"); vague ones ("few", "several") are None."""
+    word = re.sub(r"\s+", " ", text.lower())
+    if word.isdigit():
+        return int(word)
+    if word in ("few", "several", "a few", "couple", "a couple of"):
+        return None
+    return NUMBER_WORDS.get(word)
+
+
+def _unit_granularity(unit: str) -> Granularity:
+    unit = unit.lower()
+    return "week" if unit == "fortnight" else unit  # type: ignore[return-value]
+
+
+def _unit_count(unit: str, count: int) -> int:
+    return 2 * count if unit.lower() == "fortnight" else count
+
+
+def _parse_shift(m: re.Match[str], text: str) -> _Mention | None:
+    """'3 days after', '2 weeks from', '2 years hence': a prefix counted from what follows (or now)."""
+    count = _count(m["sh_n"])
+    if count is None:
+        return None
+    unit = m["sh_u"].lower()
+    direction = re.sub(r"\s+", " ", m["sh_dir"].lower())
+    sign = -1 if direction == "before" else 1
+    mention = _Mention(m.start(), m.end(), _unit_granularity(unit), relation="shift",
+                       count=sign * _unit_count(unit, count))  # fmt: skip
+    if direction in ("from now", "hence"):
+        mention.anchor = _Mention(m.end(), m.end(), "day", relation="day_offset")
+    return mention
+
+
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:first|last|most|least|only|best|worst|[a-z]{3,}est|time|ever|record)\b[^.;:!?]*\Z", re.IGNORECASE
+)
+
+
+def _parse_within(m: re.Match[str], text: str) -> _Mention | None:
+    """'within 9 months' (from now until then) and 'in 2 weeks' (that day, if the sentence looks ahead)."""
+    count = _count(m["in_n"])
+    if count is None:
+        return None
+    unit = m["in_u"].lower()
+    if m["in_w"].lower() == "in" and _SUPERLATIVE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None  # "the worst in a decade", "the first time in two years": a look back, not a date
+    relation: Relation = "window" if m["in_w"].lower() == "within" or m["in_next"] else "in"
+    modifier = "within" if relation == "window" else None
+    return _Mention(m.start(), m.end(), _unit_granularity(unit), relation=relation,
+                    count=_unit_count(unit, count), modifier=modifier)  # fmt: skip
+
+
+def _parse_window(m: re.Match[str], text: str) -> _Mention | None:
+    """'the last 3 months', 'next five days', '5 upcoming years': a span ending now or starting tomorrow."""
+    count = _count(m["w_n"] or m["w_n2"])
+    if count is None:
+        return None
+    unit = (m["w_u"] or m["w_u2"]).lower()
+    direction = (m["w_rel"] or m["w_rel2"]).lower()
+    sign = -1 if direction in ("last", "past", "previous") else 1
+    return _Mention(m.start(), m.end(), _unit_granularity(unit), relation="window",
+                    count=sign * _unit_count(unit, count))  # fmt: skip
+
+
+_WEEK_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                  "fifth": 5, "5th": 5, "last": -1}  # fmt: skip
+
+
+def _parse_week_of(m: re.Match[str], text: str) -> _Mention | None:
+    return _Mention(m.start(), m.end(), "week", relation="week_of", count=_WEEK_ORDINALS[m["wo_o"].lower()])
+
+
+def _parse_week_containing(m: re.Match[str], text: str) -> _Mention | None:
+    how = (m["wc_how"] or "of").lower()
+    return _Mention(m.start(), m.end(), "week", relation="week_containing",
+                    modifier="from" if how in ("commencing", "beginning", "starting") else None)  # fmt: skip
+
+
+def _parse_week_number(m: re.Match[str], text: str) -> _Mention | None:
+    number = int(m["wn_n"])
+    if not 1 <= number <= 53:
+        return None
+    year = int(m["wn_y"]) if m["wn_y"] else None
+    return _Mention(m.start(), m.end(), "week", relation="week_number", count=number, year=year)
+
+
+_DAY_OF_MONTH_CONTEXT = re.compile(
+    r"\b(?:on|by|for|until|till|since|from|before|after|around|to|and|or|of)\s+\Z", re.IGNORECASE
+)
+_DAY_OF_MONTH_END = re.compile(r"\s*(?:[.,;:?!)]|\Z|(?:and|or|to|through|till|until)\b)")
+
+
+def _parse_day_of_month(m: re.Match[str], text: str) -> _Mention | None:
+    """'on the 18th', 'the 15th day of next month': a day of a month the context gives."""
+    day = _day_number(m["dom_d"])
+    relation = (m["dom_rel"] or "").lower()
+    written = m.group()
+    if day is None or not 1 <= day <= 31 or not written.lower().startswith("the"):
+        return None
+    if not relation and (
+        not _DAY_OF_MONTH_CONTEXT.search(text, max(0, m.start() - 8), m.start())
+        or not _DAY_OF_MONTH_END.match(text, m.end())
+    ):
+        return None
+    offset = {"next": 1, "last": -1}.get(relation, 0)
+    return _Mention(m.start(), m.end(), "day", relation="dom", day=day, offset=offset,
+                    modifier="this" if relation in ("this", "the", "next", "last") else None)  # fmt: skip
 
 
 _STRONG_YEAR_CONTEXT = re.compile(
@@ -285,7 +526,9 @@ _FIGURE_NOUN_AFTER = re.compile(
     r"[a-z]+s\s+(?:were|are|have|had))\b",
     re.IGNORECASE,
 )
-_WEAK_CONTEXT = re.compile(r"\b(?:to|and|than|for|of)\s*$", re.IGNORECASE)
+_WEAK_CONTEXT = re.compile(
+    r"\b(?:to|and|(?<!later\s)(?<!earlier\s)(?<!sooner\s)than|for|of)\s*$", re.IGNORECASE
+)
 
 
 def _year_is_plausible(
@@ -298,7 +541,7 @@ def _year_is_plausible(
     if has_modifier:
         return True, False
     strong = _STRONG_YEAR_CONTEXT.search(before)
-    if strong and not _WEAK_CONTEXT.search(strong.group()):
+    if strong and not _WEAK_CONTEXT.search(before):
         return True, False
     if (
         1900 <= year <= 2099
@@ -310,7 +553,10 @@ def _year_is_plausible(
 
 
 def _parse_year_range(m: re.Match[str], text: str) -> _Mention | None:
-    first, second_text = int(m["yr_a"]), m["yr_b"]
+    return _parse_year_range_values(m, text, int(m["yr_a"]), m["yr_b"])
+
+
+def _parse_year_range_values(m: re.Match[str], text: str, first: int, second_text: str) -> _Mention | None:
     second = int(second_text) if len(second_text) == 4 else (first // 100) * 100 + int(second_text)
     if not first < second <= 2199:
         return None
@@ -367,12 +613,20 @@ _UNIT_OFFSETS = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1,
 
 
 def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
+    if m["u_unit2"]:  # "the week after next"
+        unit2 = m["u_unit2"].lower()
+        granularity2: Granularity = "week" if unit2 == "weekend" else unit2  # type: ignore[assignment]
+        mention = _Mention(m.start(), m.end(), granularity2, relation="unit", offset=2)
+        mention.season = "WE" if unit2 == "weekend" else None
+        return mention
     unit = m["u_unit"].lower()
     granularity: Granularity = "week" if unit == "weekend" else unit  # type: ignore[assignment]
     modifier = _modifier_of(m, "u")
     if modifier in ("earlier", "later"):
         modifier = "so_far" if modifier == "earlier" else "rest"
     offset = _UNIT_OFFSETS[m["u_rel"].lower()]
+    if m["u_after"]:
+        offset = 2
     mention = _Mention(m.start(), m.end(), granularity, relation="unit", offset=offset, modifier=modifier)
     if unit == "weekend":
         mention.season = "WE"
@@ -417,8 +671,14 @@ def _parse_weekday(m: re.Match[str], text: str) -> _Mention | None:
     offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "following": 1, "coming": 2, "this": 0}.get(
         relation, 9
     )
-    return _Mention(m.start(), m.end(), "day", relation="weekday", weekday=WEEKDAYS[name], offset=offset,
-                    stated_weekday=WEEKDAY_NAMES[WEEKDAYS[name]])  # fmt: skip
+    mention = _Mention(m.start(), m.end(), "day", relation="weekday", weekday=WEEKDAYS[name], offset=offset,
+                       stated_weekday=WEEKDAY_NAMES[WEEKDAYS[name]])  # fmt: skip
+    day_of_month = _day_number(m["wd_dom"] or m["wd_dom2"] or m["wd_dom3"])
+    if day_of_month is not None:  # "Friday the 15th": the nearest month whose 15th is a Friday
+        if not 1 <= day_of_month <= 31:
+            return None
+        mention.relation, mention.day = "dom", day_of_month
+    return mention
 
 
 def _parse_reference(m: re.Match[str], text: str) -> _Mention | None:
@@ -466,6 +726,18 @@ def _parse_year(m: re.Match[str], text: str) -> _Mention | None:
 _PARSERS: dict[str, Parser] = {
     "iso": _parse_iso,
     "numeric": _parse_numeric,
+    "year_month_day": _parse_year_month_day,
+    "numeric_month_year": _parse_numeric_month_year,
+    "numeric_month_day": _parse_numeric_month_day,
+    "holiday": _parse_holiday,
+    "month_range": _parse_month_range,
+    "week_of": _parse_week_of,
+    "week_containing": _parse_week_containing,
+    "week_number": _parse_week_number,
+    "shift": _parse_shift,
+    "within": _parse_within,
+    "window": _parse_window,
+    "day_of_month": _parse_day_of_month,
     "day_month_range": _parse_day_month_range,
     "month_day_range": _parse_month_day_range,
     "day_month": _parse_day_month,
@@ -524,8 +796,44 @@ _TRIGGER_WORDS = (
     "q2",
     "q3",
     "q4",
+    "days",
+    "weeks",
+    "fortnight",
+    "fortnights",
+    "quarters",
+    "decade",
+    "christmas",
+    "xmas",
+    "easter",
+    "thanksgiving",
+    "thanks",
+    "halloween",
+    "juneteenth",
+    "boxing",
+    "independence",
+    "valentine",
+    "valentines",
+    "st",
+    "saint",
+    "international",
+    "int",
+    "earth",
+    "veterans",
+    "armistice",
+    "groundhog",
+    "labor",
+    "memorial",
+    "martin",
+    "mlk",
+    "presidents",
+    "president",
+    "mother",
+    "father",
+    "columbus",
+    "pentecost",
+    "w",
 )
-_TRIGGER = re.compile(rf"\b(?:(?:{trie_alternation(_TRIGGER_WORDS)})\b|\d)")
+_TRIGGER = re.compile(rf"\b(?:(?:{trie_alternation(_TRIGGER_WORDS)})(?:\b|(?=\d))|\d)")
 """Words (and digits) that every date expression contains; the grammar is tried only around them."""
 _LOOKBACK_WORDS = 4
 """Words before a trigger that may belong to its expression ("the end of this year")."""
@@ -534,7 +842,8 @@ _PREVIOUS_WORD = re.compile(r"([a-z]+|[©(]|\d{1,2}(?:st|nd|rd|th)?)[\s-]+")
 _LEAD_IN_WORDS = frozenset(
     {"the", "early", "mid", "late", "end", "start", "beginning", "middle", "close", "earlier", "later", "of",
      "last", "this", "next", "previous", "following", "current", "coming", "past", "upcoming", "near",
-     "distant", "day", "before", "after", "at", "fiscal", "calendar", "©", "(", *NUMBER_WORDS, *ORDINAL_WORDS}
+     "distant", "day", "before", "after", "at", "fiscal", "calendar", "©", "(", "in", "within", "new", "good",
+     "black", "cyber", "ash", "palm", *NUMBER_WORDS, *ORDINAL_WORDS}
 )  # fmt: skip
 """Words that can lead into a trigger word inside one expression ("late last July", "the 3rd of")."""
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -571,7 +880,7 @@ def _lead_in_starts(lowered: str, anchor: int, floor: int) -> list[int]:
     words = list(_PREVIOUS_WORD.finditer(lowered, max(floor, anchor - _LOOKBACK_CHARS), anchor))
     starts = [anchor]
     for word in reversed(words[-_LOOKBACK_WORDS:]):
-        if word.group(1) not in _LEAD_IN_WORDS:
+        if word.group(1) not in _LEAD_IN_WORDS and not word.group(1)[0].isdigit():
             break
         starts.append(word.start())
     starts.reverse()
@@ -582,13 +891,21 @@ def find_mentions(text: str, lowered: str | None = None) -> list[_Mention]:
     """Every date expression in ``text``, with weekdays, ranges and open sides joined."""
     mentions = _scan(text, lowered if lowered is not None else _lowercase(text))
     mentions = _join_weekday_and_date(text, mentions)
+    mentions = _join_prefixes(text, mentions)
     mentions = _join_ranges(text, mentions)
-    return [_with_open_side(text, m) for m in mentions if not m.weak]
+    return [_with_open_side(text, m) for m in mentions if not m.weak and not _is_bare_prefix(m)]
+
+
+_PREFIXES = ("shift", "week_of", "week_containing")
+
+
+def _is_bare_prefix(m: _Mention) -> bool:
+    return m.relation in _PREFIXES and m.anchor is None
 
 
 # --- joining mentions the words connect -----------------------------------------------------------
 
-_WEEKDAY_GAP = re.compile(r"\s*,?\s*(\()?\s*(?:the\s+)?\Z", re.IGNORECASE)
+_WEEKDAY_GAP = re.compile(r"\s*[,-]?\s*(\()?\s*(?:the\s+)?\Z", re.IGNORECASE)
 _CLOSING_PAREN = re.compile(r"\s*\)")
 
 
@@ -602,7 +919,7 @@ def _join_weekday_and_date(text: str, mentions: list[_Mention]) -> list[_Mention
         if (
             following is not None
             and mention.relation == "weekday"
-            and mention.offset == 9
+            and mention.day is None
             and following.relation == "calendar"
             and following.day is not None
             and following.until is None
@@ -623,7 +940,65 @@ def _join_weekday_and_date(text: str, mentions: list[_Mention]) -> list[_Mention
     return joined
 
 
-_RANGE_GAP = re.compile(r"\s*(?P<link>-|–|—|to|through|thru|until|till|and)\s*\Z", re.IGNORECASE)
+_PREFIX_GAP = re.compile(r"\s*(?:the\s+)?\Z", re.IGNORECASE)
+_WEEK_AND_WEEKDAY_GAP = re.compile(r"\s*(?:,|-|of|on|of\s+the)?\s*\Z", re.IGNORECASE)
+_ANCHORS: dict[str, tuple[str, ...]] = {
+    "shift": ("calendar", "day_offset", "present", "weekday", "holiday", "dom"),
+    "week_of": ("calendar", "unit", "month"),
+    "week_containing": ("calendar", "holiday", "day_offset", "dom"),
+}
+
+
+def _join_prefixes(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """'3 days after January 12', 'the last week of July', 'the week of the 18th', 'Tuesday next week'."""
+    joined: list[_Mention] = []
+    index = 0
+    while index < len(mentions):
+        mention = mentions[index]
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if following is not None and following.until is None:
+            merged = _prefix_of(text, mention, following) or _weekday_in_week(text, mention, following)
+            if merged is not None:
+                joined.append(merged)
+                index += 2
+                continue
+        joined.append(mention)
+        index += 1
+    return joined
+
+
+def _prefix_of(text: str, prefix: _Mention, anchor: _Mention) -> _Mention | None:
+    if prefix.relation not in _PREFIXES or prefix.anchor is not None:
+        return None
+    if anchor.relation not in _ANCHORS[prefix.relation] or not _PREFIX_GAP.match(
+        text[prefix.end : anchor.start]
+    ):
+        return None
+    if prefix.relation == "week_of" and anchor.granularity not in ("month", "year"):
+        return None
+    if prefix.relation == "week_containing" and anchor.granularity != "day":
+        return None
+    return replace(prefix, end=anchor.end, anchor=anchor)
+
+
+def _weekday_in_week(text: str, first: _Mention, second: _Mention) -> _Mention | None:
+    """'next week Monday', 'Tuesday of next week': that weekday of that week."""
+    pair = (first, second) if first.relation == "weekday" else (second, first)
+    weekday, week = pair
+    if (
+        weekday.relation != "weekday"
+        or weekday.offset != 9
+        or week.relation != "unit"
+        or week.granularity != "week"
+        or week.season is not None
+        or not _WEEK_AND_WEEKDAY_GAP.match(text[first.end : second.start])
+    ):
+        return None
+    return replace(weekday, start=first.start, end=second.end, anchor=week)
+
+
+_RANGE_GAP = re.compile(r"\s*(?P<link>-|–|—|~|to|through|thru|until|till|and)\s*\Z", re.IGNORECASE)
+_RANGE_ENDS = ("calendar", "day_offset", "present", "weekday", "holiday", "month", "unit", "dom")
 _RANGE_OPENER = re.compile(r"\b(?P<word>from|between)\s+\Z", re.IGNORECASE)
 _GRANULARITY_ORDER = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
 
@@ -647,13 +1022,16 @@ def _join_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _range_of(text: str, first: _Mention, second: _Mention) -> _Mention | None:
-    if first.relation != "calendar" or second.relation != "calendar":
+    if first.relation not in _RANGE_ENDS or second.relation not in _RANGE_ENDS:
         return None
     gap = _RANGE_GAP.match(text[first.end : second.start])
     if gap is None:
         return None
     opener = _RANGE_OPENER.search(text, max(0, first.start - 10), first.start)
     link = gap["link"].lower()
+    relative = first.relation != "calendar" or second.relation != "calendar"
+    if relative and opener is None and link not in ("to", "until", "till", "through", "thru"):
+        return None
     if link == "and" and (opener is None or opener["word"].lower() != "between"):
         return None
     if (first.weak or second.weak) and opener is None and link not in ("-", "–", "—"):
@@ -664,7 +1042,12 @@ def _range_of(text: str, first: _Mention, second: _Mention) -> _Mention | None:
         first.year = second.year
         if first.month is not None and second.month is not None and first.month > second.month:
             first.year -= 1
-    if second.month is None and first.month is not None and second.granularity == "day":
+    if (
+        second.relation == "calendar"
+        and second.month is None
+        and first.month is not None
+        and second.granularity == "day"
+    ):
         return None
     first.until = second
     first.start = opener.start() if opener else first.start
@@ -674,7 +1057,13 @@ def _range_of(text: str, first: _Mention, second: _Mention) -> _Mention | None:
 
 _OPEN_SIDE_BEFORE = re.compile(
     r"\b(?P<word>after|before|since|until|till|through|by|up\s+to|no\s+later\s+than|not\s+later\s+than|"
-    r"prior\s+to|starting(?:\s+(?:in|on|from))?)\s+\Z",
+    r"prior\s+to|later\s+than|earlier\s+than|no\s+earlier\s+than|not\s+earlier\s+than|as\s+late\s+as|"
+    r"as\s+early\s+as|on\s+or\s+after|on\s+or\s+before|(?:starting|beginning)(?:\s+(?:in|on|from))?)\s+\Z",
+    re.IGNORECASE,
+)
+_OPEN_SIDE_AFTER = re.compile(
+    r"\s*(?:(?:or|and)\s+(?P<since>later|after|afterwards|beyond|onwards?)|(?P<since2>onwards?)|"
+    r"(?:or|and)\s+(?P<until>earlier|before))\b",
     re.IGNORECASE,
 )
 _OPEN_SIDES = {
@@ -683,18 +1072,32 @@ _OPEN_SIDES = {
     "prior to": "before",
     "since": "since",
     "starting": "since",
+    "beginning": "since",
+    "later than": "after",
+    "earlier than": "before",
+    "no earlier than": "since",
+    "not earlier than": "since",
+    "as early as": "since",
+    "on or after": "since",
 }
 
 
 def _with_open_side(text: str, mention: _Mention) -> _Mention:
     """'since February', 'before 2018', 'by July': an interval open on one side."""
-    if mention.relation in ("present", "past", "future", "day_offset") or mention.until is not None:
+    if mention.relation in ("present", "past", "future", "window", "in") or mention.until is not None:
         return mention
+    if mention.relation == "shift" and mention.count < 0:
+        return mention  # "2 weeks before May 13": the word belongs to the shift
+    suffix = _OPEN_SIDE_AFTER.match(text, mention.end)
+    if suffix is not None:
+        side = "until" if suffix["until"] else "since"
+        return replace(mention, end=suffix.end(), open_side=side)
     found = _OPEN_SIDE_BEFORE.search(text, max(0, mention.start - 24), mention.start)
     if found is None:
         return mention
     word = re.sub(r"\s+", " ", found["word"].lower())
-    side = _OPEN_SIDES.get(word.split(" ")[0] if word.startswith("starting") else word, "until")
+    first_word = word.split(" ")[0]
+    side = _OPEN_SIDES.get(first_word if first_word in ("starting", "beginning") else word, "until")
     return replace(mention, start=found.start(), open_side=side)
 
 
@@ -853,6 +1256,8 @@ def _weekday_date(pub: dt.date, weekday: int, offset: int, tense: Tense) -> dt.d
 
 def _resolve(m: _Mention, pub: dt.date | None, tense: Tense) -> _Interval | None:
     """Apply the publication date (when the words need it) and return the mention's interval."""
+    if m.anchor is not None:
+        return _resolve_anchored(m, m.anchor, pub, tense)
     if m.relation == "calendar":
         return _calendar_interval(m, pub, tense)
     if m.relation == "present":
@@ -899,6 +1304,127 @@ def _resolve(m: _Mention, pub: dt.date | None, tense: Tense) -> _Interval | None
         return replace(named, relative=True) if named else None
     if m.relation == "season" and m.season is not None:
         return _relative_season(pub, m.season, m.offset)
+    return _resolve_composite(m, pub, tense)
+
+
+def _add_units(day: dt.date, unit: str, count: int) -> dt.date:
+    """``day`` moved by ``count`` days, weeks, months, quarters, years or decades (month ends clamp)."""
+    if unit == "day":
+        return day + dt.timedelta(days=count)
+    if unit == "week":
+        return day + dt.timedelta(weeks=count)
+    months = count * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+    index = day.year * 12 + day.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _single_day(day: dt.date) -> _Interval:
+    return _Interval(day, day, day.isoformat(), True)
+
+
+def _holiday_day(m: _Mention, pub: dt.date | None, tense: Tense) -> dt.date | None:
+    """A holiday in the year stated, else the one the words ('last', 'next') or the tense point to."""
+    if m.holiday is None:
+        return None
+    if m.year is not None:
+        return holiday_date(m.holiday, m.year)
+    if pub is None:
+        return None
+    days = [holiday_date(m.holiday, year) for year in (pub.year - 1, pub.year, pub.year + 1)]
+    if m.offset == -1 or (m.offset == 0 and tense == "past"):
+        return max(d for d in days if (d < pub if m.offset else d <= pub))
+    if m.offset == 1 or (m.offset == 0 and tense == "future"):
+        return min(d for d in days if (d > pub if m.offset else d >= pub))
+    return days[1]
+
+
+def _nearest_month_day(pub: dt.date, day: int, weekday: int | None, tense: Tense) -> dt.date | None:
+    """The day-of-month nearest publication (past unless the sentence looks ahead), on ``weekday``."""
+    candidates = []
+    for months in range(-14, 15):
+        first = _shift_months(pub, months)
+        if day <= calendar.monthrange(first.year, first.month)[1]:
+            found = first.replace(day=day)
+            if weekday is None or found.weekday() == weekday:
+                candidates.append(found)
+    if tense == "future":
+        later = [d for d in candidates if d >= pub]
+        return min(later) if later else None
+    earlier = [d for d in candidates if d <= pub]
+    return max(earlier) if earlier else None
+
+
+def _resolve_composite(m: _Mention, pub: dt.date | None, tense: Tense) -> _Interval | None:
+    """Holidays, shifts, windows, days of a month and weeks of a period."""
+    if m.relation == "holiday":
+        day = _holiday_day(m, pub, tense)
+        return _Interval(day, day, day.isoformat(), m.year is None) if day else None
+    if m.relation == "week_number":
+        year = m.year if m.year is not None else (pub.year if pub else None)
+        if year is None or m.count > dt.date(year, 12, 28).isocalendar()[1]:
+            return None
+        week = _week_interval(dt.date.fromisocalendar(year, m.count, 1))
+        return replace(week, relative=m.year is None)
+    if m.anchor is not None:
+        return _resolve_anchored(m, m.anchor, pub, tense)
+    if pub is None:
+        return None
+    if m.relation == "in":
+        if tense != "future":
+            return None  # "the first time in two years" is a length of time, not a date
+        return _single_day(_add_units(pub, m.granularity, m.count))
+    if m.relation == "window":
+        return _window(m, pub)
+    if m.relation == "dom" and m.day is not None:
+        if m.modifier == "this":
+            first = _shift_months(pub, m.offset)
+            if m.day > calendar.monthrange(first.year, first.month)[1]:
+                return None
+            return _single_day(first.replace(day=m.day))
+        day = _nearest_month_day(pub, m.day, m.weekday, tense)
+        return _single_day(day) if day else None
+    return None
+
+
+def _window(m: _Mention, pub: dt.date) -> _Interval:
+    """'the last 3 months' ends yesterday; 'the next 3 days' starts tomorrow; 'within 9 months' today."""
+    unit = m.granularity
+    if unit == "quarter":
+        current = pub.replace(month=3 * ((pub.month - 1) // 3) + 1, day=1)
+        if m.count < 0:
+            start = _add_units(current, "quarter", m.count)
+            return _Interval(start, current - dt.timedelta(days=1), None, True)
+        start = _add_units(current, "quarter", 1)
+        return _Interval(start, _add_units(start, "quarter", m.count) - dt.timedelta(days=1), None, True)
+    if m.count < 0:
+        return _Interval(_add_units(pub, unit, m.count), pub - dt.timedelta(days=1), None, True)
+    first = pub if m.modifier == "within" else pub + dt.timedelta(days=1)
+    return _Interval(first, _add_units(first, unit, m.count) - dt.timedelta(days=1), None, True)
+
+
+def _resolve_anchored(m: _Mention, anchor: _Mention, pub: dt.date | None, tense: Tense) -> _Interval | None:
+    found = _resolve(anchor, pub, tense)
+    if found is None or found.start is None or found.end is None:
+        return None
+    relative = found.relative
+    if m.relation == "shift":
+        if found.start != found.end:
+            return None
+        day = _add_units(found.start, m.granularity, m.count)
+        return _Interval(day, day, day.isoformat(), relative)
+    if m.relation == "week_of":
+        if m.count > 0:
+            week = _week_interval(found.start + dt.timedelta(days=3 + 7 * (m.count - 1)))
+        else:
+            week = _week_interval(found.end - dt.timedelta(days=3))
+        return replace(week, relative=relative)
+    if m.relation == "week_containing":
+        if m.modifier == "from":
+            return _Interval(found.start, found.start + dt.timedelta(days=6), None, relative)
+        return replace(_week_interval(found.start), relative=relative)
+    if m.relation == "weekday" and m.weekday is not None:
+        return _single_day(found.start + dt.timedelta(days=m.weekday))
     return None
 
 
@@ -1025,8 +1551,14 @@ def _event_hints(
 
 
 def _needs_tense(m: _Mention) -> bool:
+    if m.anchor is not None:
+        return _needs_tense(m.anchor)
     if m.relation == "weekday":
         return m.offset == 9
+    if m.relation in ("in", "dom"):
+        return True
+    if m.relation == "holiday":
+        return m.year is None and m.offset == 0
     return m.relation == "calendar" and m.year is None and m.granularity in ("day", "month")
 
 
@@ -1052,8 +1584,23 @@ def _date_value(
     if found is None:
         return None
     granularity = mention.granularity
+    if mention.relation in ("in", "shift") and found.start is not None and found.start == found.end:
+        granularity = "day"  # "in 2 weeks", "3 weeks from tomorrow": one day, whatever unit counted to it
     if mention.until is not None:
         last = _resolve(mention.until, pub, tense)
+        if (
+            last is not None
+            and last.start is not None
+            and found.start is not None
+            and last.start < found.start
+            and mention.until.relation == "calendar"
+            and mention.until.year is None
+        ):  # "from May to September", "from 10/25 to 01/25": the second end is the next one
+            for year in (found.start.year, found.start.year + 1):
+                later = _resolve(replace(mention.until, year=year), pub, tense)
+                if later is not None and later.start is not None and later.start >= found.start:
+                    last = replace(later, relative=True)
+                    break
         if last is None or last.end is None or found.start is None or last.end < found.start:
             return None
         found = _Interval(found.start, last.end, None, found.relative or last.relative)
