@@ -174,6 +174,12 @@ class LexiconSpec(Spec):
     """Who an event is of ("foreign ministers"): the id keys the event, the phrases find it."""
     amount_purposes: list[str] = Field(default_factory=list)
     """Nouns that say what a sum of money is for ("aid", "budget", "contracts")."""
+    quote_negations: list[str] = Field(default_factory=list)
+    """Words that negate ("not", "never", "won't"): adding or dropping one in a quote is a misquote."""
+    quote_antonyms: list[tuple[str, str]] = Field(default_factory=list)
+    """Pairs of opposites ("stronger", "weaker"): swapping one for the other in a quote is a misquote."""
+    quote_number_words: dict[str, float] = Field(default_factory=dict)
+    """Spelled-out numbers and their values, so "two" and "2" in a quote are the same number."""
 
 
 # --- properties.yml -----------------------------------------------------------------------------
