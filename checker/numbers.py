@@ -8,7 +8,9 @@ currencies and counted nouns live in rules/.
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -27,22 +29,32 @@ TENS: dict[str, int] = {
     "ninety": 90,
 }  # fmt: skip
 SCALES: dict[str, float] = {
-    "dozen": 12, "hundred": 100, "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7,
-    "billion": 1e9, "trillion": 1e12,
+    "dozen": 12, "dozens": 12, "doz": 12, "dozs": 12, "dz": 12, "dzs": 12, "hundred": 100,
+    "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12,
 }  # fmt: skip
+"""Scale words; "dozens" multiplies only after a figure ("3 dozens"), never on its own ("dozens of")."""
+_SMALL_SCALES = ("dozen", "dozens", "doz", "dozs", "dz", "dzs", "hundred")
 ABBREVIATIONS: dict[str, float] = {
     "k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "B": 1e9,
     "bn": 1e9, "bln": 1e9, "G": 1e9, "T": 1e12, "tn": 1e12, "trn": 1e12, "tln": 1e12,
 }  # fmt: skip
 """Scale abbreviations glued to figures ("$1.5bn", "100M"); case matters ("1m" is a metre)."""
 
-DENOMINATORS: dict[str, int] = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "twelfth": 12,
-    "twelfths": 12, "twentieth": 20, "twentieths": 20, "hundredth": 100, "hundredths": 100,
-    "thousandth": 1000, "thousandths": 1000,
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "thousandth": 1000,
 }  # fmt: skip
+"""Ordinal words as denominators of fractions ("two fifths", "a twenty-first")."""
+DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "quarter": 4, "quarters": 4,
+    **ORDINALS, **{word + "s": value for word, value in ORDINALS.items()},
+}  # fmt: skip
+_COMPOUND_ONLY = ("first", "firsts", "second", "seconds")
+"""Denominators only after a tens word ("three twenty-firsts"): "two seconds" is a duration."""
 
 QUALIFIERS: dict[str, Qualifier] = {
     "more than": "more_than", "over": "more_than", "above": "more_than", "in excess of": "more_than",
@@ -60,6 +72,9 @@ QUALIFIERS: dict[str, Qualifier] = {
     "between": "between", "from": "between",
 }  # fmt: skip
 """Words before a figure and how they bound it; "from" only counts with a range ("from 5 to 7")."""
+
+NEGATIVE_WORDS = ("minus", "negative")
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 
 
 def trie_pattern(phrases: Iterable[str]) -> str:
@@ -109,44 +124,93 @@ _ONE = _words(ONES)
 _ONE_TO_NINE = _words([w for w, v in ONES.items() if 1 <= v <= 9])
 _TEN = _words(TENS)
 _SCALE = _words(SCALES)
-_BIG_SCALE = _words([w for w in SCALES if w != "dozen"])
-_DENOM = _words(DENOMINATORS)
-_DENOM_SINGULAR = _words([w for w in DENOMINATORS if not w.endswith("s")])
+_BIG_SCALE = _words([w for w in SCALES if w not in _SMALL_SCALES])
+_DENOM = _words([w for w in DENOMINATORS if w not in _COMPOUND_ONLY])
+_DENOM_SINGULAR = _words([w for w in DENOMINATORS if not w.endswith("s") and w not in _COMPOUND_ONLY])
+_ORDINAL_ONES = _words(
+    [w for w, v in DENOMINATORS.items() if v < 10 and not w.startswith(("half", "quarter"))]
+)
 _A = r"\b(?:[Aa]n?|AN?)"
 _AND = r"(?:and|AND|&)"
+_NEGATIVE = rf"(?:\b{_words(NEGATIVE_WORDS)}\s+)"
 
 _CARDINAL_WORD = rf"\b(?:{_TEN}(?:\s*-\s*|\s+){_ONE_TO_NINE}|{_TEN}|{_ONE})\b"
 _AFTER_SCALE = "|".join(f"(?<={w})" for w in sorted(case_variants(SCALES)))
 _WORD_JOIN = rf"(?:\s*-\s*|\s+|(?:{_AFTER_SCALE})(?:\s+{_AND}\s+|,\s+))"
 _WORD_ATOM = rf"(?:{_CARDINAL_WORD}|\b{_SCALE}\b)"
-WORD_NUMBER = rf"(?:{_A}\s+{_SCALE}\b|{_CARDINAL_WORD})(?:{_WORD_JOIN}{_WORD_ATOM})*"
-"""Spelled-out cardinals: "twelve", "twenty-one", "one hundred and five", "a million"."""
+_WORD_CORE = rf"(?:{_A}\s+{_SCALE}\b|{_CARDINAL_WORD})(?:{_WORD_JOIN}{_WORD_ATOM})*"
+_DENOM_TAIL = (
+    rf"(?:[\s-]+(?:{_TEN}[\s-]+{_ORDINAL_ONES}|{_DENOM})"
+    rf"|(?<=[Tt][Yy])[\s-]+{_words(_COMPOUND_ONLY)})(?![\w-])"
+)
+"""The denominator after a numerator: "fifths", "quarters", "twenty-firsts"."""
+_SCALE_TAIL = rf"(?:\s+(?:(?:of\s+)?{_A}\s+)?(?:{_BIG_SCALE}|dozen)\b)"
+"""A scale a fraction applies to: "half a million", "two thirds of a million", "half a dozen"."""
+_PART = rf"(?:{_WORD_CORE}|{_A}){_DENOM_TAIL}"
+_POINT = rf"\s+(?:point|POINT)(?:[\s-]+{_CARDINAL_WORD})+"
+"""Spoken decimals: "five point five", "two hundred point zero three"."""
+WORD_NUMBER = rf"{_WORD_CORE}(?:{_DENOM_TAIL}|\s+{_AND}\s+{_PART}|{_POINT})?{_SCALE_TAIL}?"
+"""Spelled-out numbers: "twelve", "twenty-one", "one hundred and five", "a million", "one and a half",
+"three fifths", "one billion and three quarters million", "two hundred point zero three"."""
 
-_PART = rf"(?:{_A}|one)\s+(?:half|quarter|third)"
 FRACTION = (
-    rf"(?:{_CARDINAL_WORD}[\s-]+{_DENOM}\b"
-    rf"|{_A}\s+(?:half\b|{_DENOM_SINGULAR}(?=\s+(?:of|{_BIG_SCALE})\b))"
+    rf"(?:{_A}\s+(?:{_TEN}[\s-]+{_ORDINAL_ONES}(?![\w-])|half\b"
+    rf"|{_DENOM_SINGULAR}(?=\s+(?:of|{_BIG_SCALE})\b|\s*(?:[.,;:!?)]|$)))"
     rf"|\b[Qq]uarter(?=\s+{_BIG_SCALE}\b)|\b(?:[Hh]alf|HALF)\b)"
 )
-"""Shares of a whole: "two thirds", "a third of", "three quarters", "half"."""
+"""Shares without a cardinal numerator: "a third of", "a twenty-first", "half", "quarter million".
+("a third term" is an ordinal, so a lone "a third" needs "of", a scale or the end of a clause after it.)"""
 
-DIGITS = r"(?<![\w.,/%])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|[.,]\d|/\d)"
-"""A figure with optional thousands separators and decimals, not part of a code or a date."""
+_SIGN = r"(?<![\w.,)\]/%+\-−])[-−](?=\.?\d)"
+_NOT_GLUED = r"(?<![\w.,/%])(?<![A-Za-z]-)"
+_FIGURE = (
+    r"(?:\d{1,2}(?:,\d\d)+,\d{3}"  # Indian grouping: 12,34,567
+    r"|\d{1,3}(?:,\d{3})+"  # 1,234,567
+    r"|\d{1,3}(?:\.\d{3})+,\d+"  # continental: 1.234,5
+    r"|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+"  # thin or no-break spaces: 40 000
+    r"|\d{1,3}(?: \d{3}){2,}"  # plain spaces, at least two groups: 1 234 567
+    r"|\d+)(?:\.\d+)?"
+    r"|\.\d+"
+)
+_EXPONENT = r"(?:[eE][+\-−]?\d+|\s?[x×]\s?10(?:\^[+\-−]?|[−-])\d+|\^[+\-−]*\d+)"
+"""Scientific notation and powers: "1.3e6", "1.3x10^6", "2.48×10−5", "1.1^23"."""
+DIGITS = rf"(?:{_SIGN}|{_NOT_GLUED})(?:{_FIGURE}){_EXPONENT}?(?!\d|[.,]\d|/\d)"
+"""A figure with optional thousands separators, decimals and exponent, not part of a code or a date."""
+DIGIT_FRACTION = (
+    rf"(?:{_SIGN}|{_NOT_GLUED})(?:(?:\d{{1,2}}\s+)?\d+/\d+(?![\d/]|[.,]\d)"
+    rf"|(?:\d+\s?)?[{VULGAR_FRACTIONS}])"
+)
+"""Fractions in figures: "3/4", "2 1/4", "¾" ("24/7" and "5/17/2018" are not: see parse_number)."""
 
 
 def _abbreviation_pattern(abbreviations: Mapping[str, float]) -> str:
     return trie_pattern(list(abbreviations))
 
 
-def number_pattern(extra_abbreviations: Mapping[str, float] | None = None) -> str:
-    """The regex fragment for one number; ``extra_abbreviations`` adds scales such as "m" after "£"."""
+def number_pattern(extra_abbreviations: Mapping[str, float] | None = None, money: bool = False) -> str:
+    """The regex fragment for one number.
+
+    ``extra_abbreviations`` adds scales such as "m" after "£".  With ``money`` the figure sits beside
+    a currency, which makes two readings safe that are not in running text: a figure touching a
+    three-letter code ("USD115", "115USD"), and one plain space between thousands ("10 000 dollars";
+    elsewhere "12 500" may be two numbers).
+    """
     abbreviations = {**ABBREVIATIONS, **(extra_abbreviations or {})}
-    tail = rf"(?:\s+and\s+{_PART})?"
-    scale = rf"(?:\s*\b{_SCALE}\b|\s?{_abbreviation_pattern(abbreviations)}(?![\w-])|(?![A-Za-z]))"
+    digits = DIGITS
+    end = r"(?![A-Za-z])"
+    if money:
+        digits = DIGITS.replace(_NOT_GLUED, rf"(?:(?<=[A-Z]{{3}})|{_NOT_GLUED})", 1)
+        digits = digits.replace(r"(?: \d{3}){2,}", r"(?: \d{3})+", 1)
+        end = r"(?:(?![A-Za-z])|(?=[A-Z]{3}(?![a-z])))"
+    tail = rf"(?:\s+{_AND}\s+{_PART})?"
+    scale = (
+        rf"(?:\s*\b{_SCALE}\b(?:{_WORD_JOIN}(?:{_WORD_ATOM}|\d{{1,3}}(?![\d.,]\d)))*"
+        rf"|\s?{_abbreviation_pattern(abbreviations)}(?![\w-])|{end})"
+    )
     return (
-        rf"(?:{FRACTION}(?:\s+(?:of\s+{_A}\s+)?{_BIG_SCALE}\b)?"
-        rf"|{DIGITS}{tail}{scale}"
-        rf"|{WORD_NUMBER}(?:\s+{_AND}\s+{_PART}(?:\s+{_BIG_SCALE}\b)?)?)"
+        rf"(?:{_NEGATIVE}?(?:{FRACTION}{_SCALE_TAIL}?"
+        rf"|(?=[-−.\d{VULGAR_FRACTIONS}])(?:{DIGIT_FRACTION}|{digits}{tail}{scale}{tail})"
+        rf"|{WORD_NUMBER}))"
     )
 
 
@@ -167,37 +231,83 @@ PERCENT_ANCHOR = re.compile(PERCENT_SIGN)
 RANGE_JOIN = r"(?:\s*[-–—]\s*|\s+(?:to|and|or)\s+)"
 
 
-def quantity_pattern(prefix: str = "", suffix: str = "", number: str = NUMBER) -> str:
+def quantity_pattern(
+    prefix: str = "",
+    suffix: str = "",
+    number: str = NUMBER,
+    suffix_join: str = r"\s*",
+    suffix_guard_after_prefix: str = "",
+) -> str:
     """A qualified number or range with unit slots around each figure.
 
     Named groups: ``qual``, ``pre1``, ``num1``, ``suf1``, ``join``, ``pre2``, ``num2``, ``suf2``.
     ``prefix`` and ``suffix`` are the unit's surface forms ("$", "dollars", "%"); both optional here,
-    the caller decides which combinations make a claim.
+    the caller decides which combinations make a claim.  ``suffix_join`` is what may stand between a
+    figure and its suffix; ``suffix_guard_after_prefix`` must hold after a suffix when a prefix was
+    also matched ("$ 20 $ 30" is two sums, not one sum with the second "$" as its suffix).
     """
     pre = rf"(?:(?P<pre{{n}}>{prefix})\s?)?" if prefix else ""
-    suf = rf"(?:\s*(?P<suf{{n}}>{suffix}))?" if suffix else ""
+    guard = rf"(?(pre{{n}}){suffix_guard_after_prefix})" if prefix and suffix_guard_after_prefix else ""
+    suf = rf"(?:{suffix_join}(?P<suf{{n}}>{suffix}){guard})?" if suffix else ""
     return (
         rf"(?:(?P<qual>{QUALIFIER})\s+)?"
-        rf"{pre.format(n=1)}(?P<num1>{number}){suf.format(n=1)}"
-        rf"(?:(?P<join>{RANGE_JOIN}){pre.format(n=2)}(?P<num2>{number}){suf.format(n=2)})?"
+        rf"{pre.replace('{n}', '1')}(?P<num1>{number}){suf.replace('{n}', '1')}"
+        rf"(?:(?P<join>{RANGE_JOIN}){pre.replace('{n}', '2')}(?P<num2>{number}){suf.replace('{n}', '2')})?"
     )
 
 
 # --- parsing ------------------------------------------------------------------------------------
 
+_NEGATIVE_PREFIX = re.compile(r"(?:[-−]\s*|(?:minus|negative)\s+)", re.IGNORECASE)
+_FIGURE_RE = r"\.\d+|\d(?:[\d,.\u00a0\u2009\u202f ]*\d)?"
+_POWER_FORM = re.compile(
+    rf"(?P<figure>{_FIGURE_RE})(?:[eE](?P<exp>[+\-−]?\d+)|\s?[x×]\s?10(?:\^|(?=[−-]))(?P<ten>[+\-−]?\d+)"
+    r"|\^(?P<power>[+\-−]*\d+))"
+)
+_FRACTION_FORM = re.compile(r"(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)")
+_VULGAR_FORM = re.compile(rf"(?:(?P<whole>\d+)\s?)?(?P<vulgar>[{VULGAR_FRACTIONS}])")
 _DIGIT_FORM = re.compile(
-    r"(?P<figure>\d[\d,]*(?:\.\d+)?)(?:\s+and\s+(?P<part>an?|one)\s+(?P<denom>half|quarter|third))?"
+    rf"(?P<figure>{_FIGURE_RE})(?:\s+and\s+(?P<part>an?|one)\s+(?P<denom>half|quarter|third))?"
     r"\s*(?P<scale>[A-Za-z]+)?"
 )
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
+_CONTINENTAL = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
+
+
+def _figure(text: str) -> float | None:
+    """The value of a written figure in any grouping: "1,234.5", "12,34,567", "1.234,5", "40 000"."""
+    if _CONTINENTAL.fullmatch(text):
+        text = text.replace(".", "").replace(",", ".")
+    text = re.sub(r"[,\s\u00a0\u2009\u202f]", "", text)
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _signed_exponent(text: str) -> int:
+    digits = text.lstrip("+-−")
+    minus = sum(1 for c in text[: len(text) - len(digits)] if c in "-−")
+    return -int(digits) if minus % 2 else int(digits)
 
 
 def parse_number(text: str, extra_abbreviations: Mapping[str, float] | None = None) -> float | None:
-    """The value of one number as written ("1.5bn", "twenty-one", "two thirds", "300,000"), or None."""
+    """The value of one number as written ("1.5bn", "twenty-one", "two thirds", "-4/5"), or None."""
     text = text.strip()
+    sign = 1.0
+    negative = _NEGATIVE_PREFIX.match(text)
+    if negative:
+        sign, text = -1.0, text[negative.end() :]
+    value = _parse_unsigned(text, extra_abbreviations)
+    return None if value is None else sign * value
+
+
+def _parse_unsigned(text: str, extra_abbreviations: Mapping[str, float] | None) -> float | None:
     digit = _DIGIT_FORM.fullmatch(text)
     if digit:
-        value = float(digit.group("figure").replace(",", ""))
+        value = _figure(digit.group("figure"))
+        if value is None:
+            return None
         if digit.group("denom"):
             value += 1 / DENOMINATORS[digit.group("denom")]
         scale = digit.group("scale")
@@ -209,31 +319,126 @@ def parse_number(text: str, extra_abbreviations: Mapping[str, float] | None = No
         if scale.lower() in SCALES:
             return value * SCALES[scale.lower()]
         return None
-    return _parse_words(_TOKEN.findall(text.lower()))
+    if text[:1].isdigit() or text[:1] == ".":
+        figure = _parse_figure_forms(text)
+        if figure is not None or not re.search("[a-z]", text):
+            return figure
+    if text[-1:] in VULGAR_FRACTIONS:
+        vulgar = _VULGAR_FORM.fullmatch(text)
+        return None if vulgar is None else unicodedata.numeric(vulgar.group("vulgar"))
+    return _parse_words(_TOKEN.findall(text.lower().replace("&", " and ")))
+
+
+def _parse_figure_forms(text: str) -> float | None:
+    """Figures in scientific notation, as powers, or as fractions ("1.3e6", "1.1^23", "2 1/4", "2½")."""
+    power = _POWER_FORM.fullmatch(text)
+    if power:
+        base = _figure(power.group("figure"))
+        if base is None:
+            return None
+        if power.group("power") is not None:
+            try:
+                return float(base ** _signed_exponent(power.group("power")))
+            except (OverflowError, ZeroDivisionError):
+                return None
+        return base * 10.0 ** _signed_exponent(power.group("exp") or power.group("ten"))
+    fraction = _FRACTION_FORM.fullmatch(text)
+    if fraction:
+        numerator, denominator = int(fraction.group("num")), int(fraction.group("den"))
+        if not 0 < numerator < denominator:
+            return None  # "24/7", "1/0" are not shares
+        return int(fraction.group("whole") or 0) + numerator / denominator
+    vulgar = _VULGAR_FORM.fullmatch(text)
+    if vulgar:
+        return int(vulgar.group("whole") or 0) + unicodedata.numeric(vulgar.group("vulgar"))
+    return None
 
 
 def _parse_words(tokens: list[str]) -> float | None:
-    """Spelled-out numbers, with a fraction part and a trailing scale ("five and a half million")."""
+    """Spelled-out numbers with a fraction, a decimal part or a trailing scale ("five and a half million")."""
+    if "point" in tokens:
+        at = tokens.index("point")
+        whole = _cardinal(tokens[:at])
+        decimals = _spoken_digits(tokens[at + 1 :])
+        return None if whole is None or decimals is None else whole + float("0." + decimals)
     denom_at = next((i for i, t in enumerate(tokens) if t in DENOMINATORS), None)
     if denom_at is None:
         return _cardinal(tokens)
-    before, after = tokens[:denom_at], tokens[denom_at + 1 :]
-    if "and" in before:
-        cut = len(before) - 1 - before[::-1].index("and")
-        whole = _cardinal(before[:cut])
-        numerator = _cardinal(before[cut + 1 :]) if before[cut + 1 :] else 1.0
-    else:
-        whole = 0.0
-        numerator = _cardinal(before) if before else 1.0
-    if whole is None or numerator is None:
-        return None
-    value = whole + numerator / DENOMINATORS[tokens[denom_at]]
-    rest = [t for t in after if t not in ("of", "a", "an")]
-    for token in rest:
+    before, denominator = tokens[:denom_at], tokens[denom_at]
+    trailing = 1.0
+    for token in tokens[denom_at + 1 :]:
+        if token in ("of", "a", "an"):
+            continue
         if token not in SCALES:
             return None
-        value *= SCALES[token]
-    return value
+        trailing *= SCALES[token]
+    if "and" in before:
+        cut = len(before) - 1 - before[::-1].index("and")
+        whole_tokens = before[:cut]
+        whole = _cardinal(whole_tokens)
+        part = _fraction(before[cut + 1 :], denominator)
+        if whole is not None and part is not None and part < 1:  # a mixed number needs a proper part
+            last_scale = SCALES.get(whole_tokens[-1], 1.0) if whole_tokens else 1.0
+            if last_scale >= 1000 and trailing == 1.0:
+                return whole + part * last_scale  # "one million and a half"
+            if _largest_scale(whole_tokens) > trailing:
+                return whole + part * trailing  # "one billion and a half million"
+            return (whole + part) * trailing  # "five and a half million"
+    part = _fraction(before, denominator)
+    return None if part is None else part * trailing
+
+
+def _largest_scale(tokens: list[str]) -> float:
+    return max([SCALES[t] for t in tokens if t in SCALES] + [1.0])
+
+
+def _fraction(numerator: list[str], denominator_word: str) -> float | None:
+    """A numerator (words) over an ordinal denominator, reading "one hundred thirty fifths" as 100/35.
+
+    A tens word just before a units ordinal joins it ("twenty twenty fifths" is 20/25) when a numerator
+    is left; "twenty fifths" is 20/5.  When the words before do not form one number, the denominator
+    takes more of them ("one one hundred fifth" is 1/105).
+    """
+    denominator = DENOMINATORS[denominator_word]
+    if len(numerator) > 1 and numerator[-1] in TENS and numerator[-2] != "and" and denominator < 10:
+        denominator += TENS[numerator[-1]]
+        numerator = numerator[:-1]
+    elif denominator_word in _COMPOUND_ONLY:
+        return None
+    if not numerator:
+        return 1 / denominator
+    value = _cardinal(numerator)
+    if value is not None:
+        return value / denominator
+    for cut in range(len(numerator) - 1, 0, -1):
+        head, rest = _cardinal(numerator[:cut]), numerator[cut:]
+        if rest and rest[-1] == "and":
+            rest = rest[:-1]
+        extra = _cardinal(rest)
+        if head is not None and extra is not None and denominator < 100:
+            return head / (extra + denominator)
+    return None
+
+
+def _spoken_digits(tokens: list[str]) -> str | None:
+    """The digits of a spoken decimal part: "zero three" -> "03", "seventy-one" -> "71"."""
+    digits = ""
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token in TENS:
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if following in ONES and 1 <= ONES[following] <= 9:
+                digits += str(TENS[token] + ONES[following])
+                index += 2
+                continue
+            digits += str(TENS[token])
+        elif token in ONES:
+            digits += str(ONES[token])
+        else:
+            return None
+        index += 1
+    return digits or None
 
 
 def _cardinal(tokens: list[str]) -> float | None:
@@ -252,9 +457,9 @@ def _cardinal(tokens: list[str]) -> float | None:
             last = "and"
             continue
         if token in ONES or token in TENS or token[0].isdigit():
-            value = float(
-                ONES.get(token, TENS.get(token, 0)) if token[0].isalpha() else token.replace(",", "")
-            )
+            value = _figure(token) if token[0].isdigit() else float(ONES.get(token, TENS.get(token, 0)))
+            if value is None or (value == 0 and last is not None):
+                return None  # "4 thousand 3 hundred and 0" is two numbers
             if last == "ten" and token in ONES and 1 <= value <= 9:
                 pass
             elif current % 100 != 0 or last in ("unit", "ten"):
@@ -262,14 +467,19 @@ def _cardinal(tokens: list[str]) -> float | None:
             current += value
             last = "ten" if token in TENS else "unit"
             continue
-        if token in ("hundred", "dozen"):
-            if last not in ("unit", "ten") or current >= 100 or current == 0:
+        if token in _SMALL_SCALES:
+            if last not in ("unit", "ten") or current == 0 or (token == "hundred" and current >= 100):
                 return None
-            current *= SCALES[token]
+            hundreds = current - current % 100 if token != "hundred" else 0.0
+            current = hundreds + (current - hundreds) * SCALES[token]  # "three hundred and two dozens"
             last = "hundred"
             continue
         if token in SCALES:
             scale = SCALES[token]
+            if last == "big" and current == 0:
+                total *= scale  # stacked scales: "three lakh crore", "a hundred thousand million"
+                big_seen = min(big_seen, scale)
+                continue
             if current == 0 or scale >= big_seen:
                 return None
             total += current * scale
@@ -279,6 +489,24 @@ def _cardinal(tokens: list[str]) -> float | None:
     if last in (None, "and"):
         return None
     return total + current
+
+
+def parse_prefix(
+    text: str, extra_abbreviations: Mapping[str, float] | None = None
+) -> tuple[float, int] | None:
+    """The longest leading run of whole words of ``text`` that is one number, and its length.
+
+    A pattern match can run past one number ("3 hundred and 2 hundred"); this finds the number it starts with.
+    """
+    words = list(re.finditer(r"[^\s-]+", text))
+    for word, following in reversed(list(itertools.pairwise(words))):
+        if following.group(0).lower() in SCALES:
+            continue  # never cut "2 | hundred": "3 hundred and 2 hundred" is 300 and 200
+        end = word.end()
+        value = parse_number(text[:end], extra_abbreviations)
+        if value is not None:
+            return value, end
+    return None
 
 
 def qualifier_of(text: str | None) -> Qualifier:
@@ -310,9 +538,13 @@ class Quantity:
     value: float
     """The first figure stated (the single figure when there is no range)."""
     ranged: bool = False
+    cut: bool = False
+    """True when the number ends inside the match's first figure ("3 hundred" of "3 hundred and 2
+    hundred"), so a unit the match found after that figure does not belong to it."""
 
 
-def _has_scale(text: str) -> bool:
+def has_scale(text: str) -> bool:
+    """True when a written number carries a scale ("5 million", "1.5bn"), not a bare figure."""
     return bool(re.search(rf"(?i:\b(?:{_BIG_SCALE})\b)|\d\s?[A-Za-z]", text))
 
 
@@ -325,15 +557,23 @@ def quantity_from_match(
     first figure (with its unit) is kept and the Quantity ends there.
     """
     first = parse_number(match.group("num1"), extra_abbreviations)
-    if first is None:
-        return None
     qualifier = qualifier_of(match.group("qual"))
+    if first is None:
+        prefix = parse_prefix(match.group("num1"), extra_abbreviations)
+        if prefix is None:
+            return None
+        start = match.start()
+        if qualifier == "between":
+            start, qualifier = _first_start(match), "exact"
+        low, high = bounds(prefix[0], qualifier)
+        end = match.start("num1") + prefix[1]
+        return Quantity(start, end, low, high, qualifier, prefix[0], cut=True)
     second_text = match.group("num2")
     join = (match.group("join") or "").strip().lower()
     if second_text is not None and (join != "and" or qualifier == "between"):
         second = parse_number(second_text, extra_abbreviations)
         if second is not None:
-            if not _has_scale(match.group("num1")) and _has_scale(second_text):
+            if not has_scale(match.group("num1")) and has_scale(second_text):
                 unit_of_second = parse_number(
                     _LEADING_FIGURE.sub("1", second_text.strip(), count=1), extra_abbreviations
                 )
@@ -444,7 +684,10 @@ def iter_numbers_quantities(pattern: re.Pattern[str], text: str) -> list[tuple[r
 
 
 _QUALIFIER_ROOM = 24
-NUMBER_START = re.compile(rf"\d|\b{trie_pattern(case_variants({*ONES, *TENS, *SCALES, *DENOMINATORS}))}\b")
+NUMBER_START = re.compile(
+    rf"\d|[{VULGAR_FRACTIONS}]"
+    rf"|\b{trie_pattern(case_variants({*ONES, *TENS, *SCALES, *DENOMINATORS} - set(_COMPOUND_ONLY)))}\b"
+)
 """Where a number can begin (or, for "a million" and "a third", where its number word is)."""
 
 
@@ -465,8 +708,17 @@ class NumberMention:
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in ``text`` the grammar reads, in order."""
     found: list[NumberMention] = []
-    for match in _NUMBER_RE.finditer(text):
+    pos = 0
+    while True:
+        match = _NUMBER_RE.search(text, pos)
+        if match is None:
+            return found
         value = parse_number(match.group(0))
+        end = match.end()
+        if value is None:
+            prefix = parse_prefix(match.group(0))
+            if prefix is not None:
+                value, end = prefix[0], match.start() + prefix[1]
         if value is not None:
-            found.append(NumberMention(match.start(), match.end(), value))
-    return found
+            found.append(NumberMention(match.start(), end, value))
+        pos = max(end, match.start() + 1)

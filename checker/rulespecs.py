@@ -89,6 +89,11 @@ class CurrencySpec(Spec):
     names: list[str] = Field(default_factory=list)
     minor_names: list[str] = Field(default_factory=list)
     """Names of the hundredth unit (cent, penny): amounts in them are divided by 100."""
+    subunits: dict[str, float] = Field(default_factory=dict)
+    """Names of other parts of the unit and what one is worth in it ("dime": 0.1, "satoshi": 1e-8)."""
+    measure_names: list[str] = Field(default_factory=list)
+    """Names that are also units of measure ("pound"): right after a number and before a noun
+    ("a twenty pound bag") they are the measure, not money."""
     name: str = ""
     """The currency's English name, for messages."""
 
@@ -129,6 +134,8 @@ class CurrenciesSpec(Spec):
     """Hundredth-unit names that mean a hundredth of ``default_dollar`` ("20 cents")."""
     symbol_scales: dict[str, float] = Field(default_factory=dict)
     """Scale abbreviations read only right after a currency symbol ("£3m"), where they are unambiguous."""
+    code_scales: dict[str, float] = Field(default_factory=dict)
+    """Letters glued before an ISO code that scale the sum ("30 MUSD" is 30 million dollars)."""
 
 
 # --- units.yml ----------------------------------------------------------------------------------

@@ -39,6 +39,35 @@ def counts(text: str) -> list[tuple[str, CountValue, Extracted]]:
         ("about 5,000 new soldiers", "about 5,000 new soldiers", 5000, 5000, "soldier", "about"),
         ("between 5 and 7 tanks", "between 5 and 7 tanks", 5, 7, "tank", "between"),
         ("two large contracts", "two large contracts", 2, 2, "contract", "exact"),
+        (
+            "a population of 1 414 021 100 people",
+            "1 414 021 100 people",
+            1_414_021_100,
+            1_414_021_100,
+            "person",
+            "exact",
+        ),
+        ("some 40\u202f000 refugees", "some 40\u202f000 refugees", 40_000, 40_000, "refugee", "about"),
+        ("12,34,567 children", "12,34,567 children", 1_234_567, 1_234_567, "child", "exact"),
+        (
+            "two and a half thousand soldiers",
+            "two and a half thousand soldiers",
+            2500,
+            2500,
+            "soldier",
+            "exact",
+        ),
+        ("one million and a half people", "one million and a half people", 1.5e6, 1.5e6, "person", "exact"),
+        (
+            "4 thousand 3 hundred and 21 drones",
+            "4 thousand 3 hundred and 21 drones",
+            4321,
+            4321,
+            "drone",
+            "exact",
+        ),
+        ("three dozen tanks", "three dozen tanks", 36, 36, "tank", "exact"),
+        ("1.2e3 missiles", "1.2e3 missiles", 1200, 1200, "missile", "exact"),
     ],
 )
 def test_surface_forms(
@@ -96,6 +125,9 @@ def test_origin_cue_and_stated_year() -> None:
         "2% of GDP",
         "All 70 of us.",
         "I tried to call Bob 3 times already.",
+        "twenty seconds later",
+        "In 2023 the summit met.",
+        "a twenty pound bag",
     ],
 )
 def test_not_counts(text: str) -> None:
@@ -117,9 +149,25 @@ def test_singular() -> None:
     ]
 
 
+def test_numbers_that_run_on_split_before_the_noun() -> None:
+    found = counts("3 hundred and 2 hundred soldiers")
+    assert [(span, value.low, value.unit) for span, value, _ in found] == [
+        ("2 hundred soldiers", 200, "soldier")
+    ]
+
+
+def test_fraction_in_figures_is_a_share() -> None:
+    [(span, value, _)] = counts(NATO + "Today 3/4 of NATO Allies spend 2%.")
+    assert span == "3/4 of NATO Allies"
+    assert (value.share, value.of) == (0.75, "NATO Allies")
+
+
 @given(st.integers(min_value=2, max_value=999_999), st.sampled_from(["", "more than ", "about ", "up to "]))
 def test_round_trip(n: int, qualifier: str) -> None:
-    for figure in (str(n), f"{n:,}", spell(n)):
+    forms = {str(n), f"{n:,}", spell(n), f"{n:,}".replace(",", "\u202f")}
+    if n >= 1_000_000 or (n % 1000 == 0 and n >= 1000):
+        forms.add(f"{n / 1000:g} thousand")
+    for figure in sorted(forms):
         text = f"They sent {qualifier}{figure} drones."
         [(span, value, _)] = counts(text)
         assert span == f"{qualifier}{figure} drones"

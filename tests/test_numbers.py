@@ -45,6 +45,62 @@ QUANTITY = re.compile(quantity_pattern())
         ("half million", 5e5),
         ("two thirds of a million", 2e6 / 3),
         ("10k", 1e4),
+        # negative figures
+        ("-9.25", -9.25),
+        ("minus five", -5),
+        ("negative one", -1),
+        ("minus five point five", -5.5),
+        # exponents and scientific notation
+        ("1e10", 1e10),
+        ("12.32e+14", 12.32e14),
+        ("-12e-1", -1.2),
+        ("1.1^23", 1.1**23),
+        ("2.5^-1", 0.4),
+        ("1.3x10^6", 1.3e6),
+        ("2.48×10−5", 2.48e-5),
+        # fractions in figures
+        ("3/4", 0.75),
+        ("2  1/4", 2.25),
+        ("-4/5", -0.8),
+        ("¾", 0.75),
+        ("2½", 2.5),
+        # digit grouping
+        (".08", 0.08),
+        ("1 234 567", 1_234_567),
+        ("40\u202f000", 40_000),
+        ("12,34,567.89", 1_234_567.89),
+        ("1.111,11", 1111.11),
+        # spoken decimals
+        ("two hundred point zero three", 200.03),
+        ("two hundred point seventy-one", 200.71),
+        ("nought point eleven", 0.11),
+        # fractions with any ordinal denominator, mixed numbers
+        ("twenty fifths", 4),
+        ("twenty-three fifths", 4.6),
+        ("twenty twenty fifths", 0.8),
+        ("one hundred thirty fifths", 100 / 35),
+        ("one hundred thirty-two fifths", 26.4),
+        ("one hundred and thirty-two fifths", 26.4),
+        ("three twenty-firsts", 3 / 21),
+        ("a twenty-first", 1 / 21),
+        ("one one hundred fifth", 1 / 105),
+        ("one and a fourth", 1.25),
+        ("twenty and three fifths", 20.6),
+        ("one hundred and three quarters", 100.75),
+        ("two hundred and fifty-four hundredths", 200.54),
+        ("one hundred and three and two thirds", 103 + 2 / 3),
+        ("one million and a half", 1.5e6),
+        ("3 million and a half", 3.5e6),
+        ("one billion and a half million", 1.0005e9),
+        ("one billion and three quarters million", 1.00075e9),
+        ("half a dozen", 6),
+        # scales
+        ("three lakh crore", 3e12),
+        ("6 crore and two hundred", 60_000_200),
+        ("3 dozens", 36),
+        ("three hundred and two dozens", 324),
+        ("4 thousand 3 hundred and 21", 4321),
+        ("three million, two hundred & forty", 3_000_240),
     ],
 )
 def test_parse_number(text: str, value: float) -> None:
@@ -53,9 +109,30 @@ def test_parse_number(text: str, value: float) -> None:
     assert parse_number(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["75th", "F-16", "24/7", "29km", "1m", "second", "first"])
+@pytest.mark.parametrize(
+    "text", ["75th", "F-16", "24/7", "1/0", "5/17/2018", "29km", "1m", "second", "first", "the .25ml"]
+)
 def test_not_numbers(text: str) -> None:
     assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("3 hundred and 2 hundred are two", [("3 hundred", 300), ("2 hundred", 200), ("two", 2)]),
+        ("4 thousand 3 hundred and 0", [("4 thousand 3 hundred", 4300), ("0", 0)]),
+        ("twenty seconds later", [("twenty", 20)]),
+        ("In 2023 500 people", [("2023", 2023), ("500", 500)]),
+        ("12 500 people", [("12", 12), ("500", 500)]),
+        ("the 2013-14 season", [("2013", 2013), ("14", 14)]),
+        ("rose 3-4 points", [("3", 3), ("4", 4)]),
+        ("$-99.99 and -15", [("-99.99", -99.99), ("-15", -15)]),
+        ("He finished a third.", [("a third", pytest.approx(1 / 3))]),
+        ("a third term", []),
+    ],
+)
+def test_where_numbers_end(text: str, numbers: list[tuple[str, float]]) -> None:
+    assert [(text[n.start : n.end], n.value) for n in find_numbers(text)] == numbers
 
 
 def test_a_third_only_before_of_or_a_scale() -> None:
@@ -129,8 +206,51 @@ def test_spelled_out_round_trip(n: int) -> None:
     assert parse_number(words) == n
 
 
-@given(st.integers(min_value=0, max_value=10**12))
-def test_digits_round_trip(n: int) -> None:
-    for text in (str(n), f"{n:,}"):
-        [mention] = find_numbers(f"about {text} things")
-        assert mention.value == n
+def _indian(n: int) -> str:
+    head, tail = str(n)[:-3], str(n)[-3:]
+    groups: list[str] = []
+    while head:
+        groups.insert(0, head[-2:])
+        head = head[:-2]
+    return ",".join([*groups, tail])
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.booleans())
+def test_digits_round_trip(n: int, negative: bool) -> None:
+    sign = -1 if negative and n else 1
+    forms = {str(n), f"{n:,}", f"{n:,}".replace(",", "\u202f"), f"{n:.3e}" if n >= 1000 else str(n)}
+    if n >= 1_000_000:
+        forms.add(f"{n:,}".replace(",", " "))
+    if n >= 100_000:
+        forms.add(_indian(n))
+    for text in forms:
+        written = ("-" if sign < 0 else "") + text
+        [mention] = find_numbers(f"about {written} things")
+        assert mention.value == pytest.approx(
+            sign * float(text.replace(",", "").replace(" ", "").replace("\u202f", ""))
+        )
+
+
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=2, max_value=12), st.booleans())
+def test_fractions_round_trip(numerator: int, denominator: int, words: bool) -> None:
+    ordinals = ["", "", "half", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+    ordinals += ["eleventh", "twelfth"]
+    if words:
+        plural = ordinals[denominator] + ("" if numerator == 1 else "s")
+        if denominator == 2:
+            plural = "half" if numerator == 1 else "halves"
+        text = f"{spell(numerator)} {plural}"
+    else:
+        if numerator >= denominator:
+            return
+        text = f"{numerator}/{denominator}"
+    [mention] = find_numbers(f"some {text} of it")
+    assert mention.value == pytest.approx(numerator / denominator)
+
+
+@given(st.integers(min_value=0, max_value=999), st.integers(min_value=0, max_value=99))
+def test_spoken_decimals_round_trip(whole: int, hundredths: int) -> None:
+    decimals = f"{hundredths:02d}"
+    words = " ".join(_ONES[int(d)] for d in decimals)
+    [mention] = find_numbers(f"it is {spell(whole)} point {words} now")
+    assert mention.value == pytest.approx(float(f"{whole}.{decimals}"))

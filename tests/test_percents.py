@@ -28,6 +28,13 @@ def percents(text: str) -> list[tuple[str, PercentValue]]:
         ("more than 40% of the budget", "more than 40%", 40, None, "budget", "more_than"),
         ("between 2 and 3 percent", "between 2 and 3 percent", 2, 3, None, "between"),
         ("up 2 percentage points", "2 percentage points", 2, 2, None, "exact"),
+        ("just need minus five percent", "minus five percent", -5, -5, None, "exact"),
+        ("growth of -2.5% this year", "-2.5%", -2.5, -2.5, None, "exact"),
+        ("a change of negative 3 per cent", "negative 3 per cent", -3, -3, None, "exact"),
+        ("one hundred percents", "one hundred percents", 100, 100, None, "exact"),
+        ("percent of 10", "percent of 10", 10, 10, None, "exact"),
+        ("Per cent of twenty-two", "Per cent of twenty-two", 22, 22, None, "exact"),
+        ("rose by 2½%", "2½%", 2.5, 2.5, None, "exact"),
     ],
 )
 def test_surface_forms(
@@ -42,14 +49,30 @@ def test_share_of_a_group_is_a_count_not_a_percent() -> None:
     assert percents("NATO's chief had the backing of 90% of members.") == []
 
 
-@pytest.mark.parametrize("text", ["https://www.test.com/search?q=30%25%2020%", "a certain percentage of GDP"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.test.com/search?q=30%25%2020%",
+        "a certain percentage of GDP",
+        "the percent of 10 people",
+        "Percent of 20 countries",
+    ],
+)
 def test_not_percents(text: str) -> None:
     assert percents(text) == []
 
 
-@given(st.integers(min_value=0, max_value=100), st.sampled_from(["%", " %", " percent", " per cent"]))
-def test_round_trip(n: int, sign: str) -> None:
-    for figure in (str(n), spell(n)):
+@given(
+    st.integers(min_value=0, max_value=100),
+    st.sampled_from(["%", " %", " percent", " per cent", " percentage points", " pct"]),
+    st.booleans(),
+)
+def test_round_trip(n: int, sign: str, negative: bool) -> None:
+    figures = [str(n), spell(n), f"{n}.0"]
+    if negative and n:
+        figures = [f"-{n}", f"minus {spell(n)}", f"negative {n}"]
+        n = -n
+    for figure in figures:
         text = f"It fell {figure}{sign} last year."
         [(span, value)] = percents(text)
         assert span == f"{figure}{sign}"

@@ -13,10 +13,14 @@ from dataclasses import dataclass
 from checker.claims.base import Extracted, ExtractionContext
 from checker.models import AmountValue, ClaimKind, Money
 from checker.numbers import (
+    SCALES,
+    WORD_NUMBER,
     Quantity,
     case_variants,
+    has_scale,
     iter_quantities_near,
     number_pattern,
+    parse_number,
     quantity_pattern,
     trie_pattern,
 )
@@ -30,11 +34,13 @@ class CurrencyGrammar:
     pattern: re.Pattern[str]
     anchors: re.Pattern[str]
     """Any currency symbol, code or name: every amount contains one, so scanning starts there."""
-    symbols: dict[str, str]
-    """Folded symbol -> ISO code."""
+    symbols: dict[str, tuple[str, float]]
+    """Folded symbol or code -> (ISO code, factor); "MUSD" has factor 1e6."""
     names: dict[str, tuple[str, float]]
     """Folded name -> (ISO code, factor); a minor unit such as "cents" has factor 0.01."""
     scales: dict[str, float]
+    measures: frozenset[str]
+    """Folded names that are also units of measure ("pound")."""
 
 
 def _fold(surface: str) -> str:
@@ -60,46 +66,80 @@ def _name_variants(name: str) -> set[str]:
 
 def build_grammar(spec: CurrenciesSpec) -> CurrencyGrammar:
     """Compile the currency forms of ``spec`` into one amount pattern."""
-    symbols: dict[str, str] = {}
+    symbols: dict[str, tuple[str, float]] = {}
     names: dict[str, tuple[str, float]] = {}
     codes: list[str] = []
+    measures: set[str] = set()
     for currency in spec.currencies:
         codes.append(currency.code)
         for symbol in currency.symbols:
-            symbols.setdefault(_fold(symbol), currency.code)
+            symbols.setdefault(_fold(symbol), (currency.code, 1.0))
         for name in currency.names:
             names.setdefault(_fold(name), (currency.code, 1.0))
         for minor in currency.minor_names:
             names.setdefault(_fold(minor), (currency.code, 0.01))
+        for subunit, worth in currency.subunits.items():
+            names.setdefault(_fold(subunit), (currency.code, worth))
+        measures |= {_fold(m) for m in currency.measure_names}
     for symbol in spec.dollar_symbols:
-        symbols.setdefault(_fold(symbol), spec.default_dollar)
+        symbols.setdefault(_fold(symbol), (spec.default_dollar, 1.0))
     for name in spec.dollar_names:
         names.setdefault(_fold(name), (spec.default_dollar, 1.0))
     for minor in spec.dollar_minor_names:
         names.setdefault(_fold(minor), (spec.default_dollar, 0.01))
-    for code in codes:
-        symbols.setdefault(_fold(code), code)
+    scaled_codes: list[str] = []
+    for code in list(codes):
+        symbols.setdefault(_fold(code), (code, 1.0))
         names.setdefault(_fold(code), (code, 1.0))
+        for letters, factor in spec.code_scales.items():
+            scaled_codes.append(letters + code)
+            symbols.setdefault(_fold(letters + code), (code, factor))
+            names.setdefault(_fold(letters + code), (code, factor))
 
     symbol_forms: set[str] = set()
     for symbol in [*spec.dollar_symbols, *(s for c in spec.currencies for s in c.symbols)]:
         symbol_forms |= _symbol_variants(symbol)
-    name_forms: set[str] = set()
-    for name in [
+    all_names = [
         *spec.dollar_names,
         *spec.dollar_minor_names,
-        *(n for c in spec.currencies for n in [*c.names, *c.minor_names]),
-    ]:
+        *(n for c in spec.currencies for n in [*c.names, *c.minor_names, *c.subunits]),
+    ]
+    name_forms: set[str] = set()
+    for name in all_names:
         name_forms |= _name_variants(name)
-    symbols_re, codes_re, names_re = trie_pattern(symbol_forms), trie_pattern(codes), trie_pattern(name_forms)
-    prefix = rf"(?<![A-Za-z])(?:{codes_re}(?![A-Za-z])|{symbols_re})"
-    suffix = rf"(?:(?<![\w$]){names_re}(?![\w$])|{codes_re}(?![A-Za-z])|{symbols_re})"
-    number = number_pattern(spec.symbol_scales)
-    pattern = re.compile(quantity_pattern(prefix=prefix, suffix=suffix, number=number))
-    anchors = re.compile(rf"(?<![A-Za-z]){trie_pattern(symbol_forms | set(codes) | name_forms)}(?![A-Za-z])")
-    return CurrencyGrammar(pattern, anchors, symbols, names, dict(spec.symbol_scales))
+    # Code-like names ("usd", "rmb") may also stand before a figure, as codes do ("rmb 10").
+    lower_codes = {n.lower() for n in all_names if re.fullmatch(r"[a-z]{3}", n)}
+    for name in lower_codes:
+        symbols.setdefault(name, names[name])
+    code_forms = [*codes, *scaled_codes]
+    symbols_re, codes_re, names_re = (
+        trie_pattern(symbol_forms),
+        trie_pattern(code_forms),
+        trie_pattern(name_forms),
+    )
+    prefix = rf"(?<![A-Za-z])(?:(?:{codes_re}|{trie_pattern(lower_codes)})(?![A-Za-z])|{symbols_re})"
+    suffix = (
+        rf"(?:{codes_re}(?![A-Za-z\d])(?:\s+{_BIG_SCALE_WORD}\b)?"
+        rf"|(?<![\w$]){names_re}(?![\w$])|{symbols_re}(?!\d))"
+    )
+    number = number_pattern(spec.symbol_scales, money=True)
+    pattern = re.compile(
+        quantity_pattern(
+            prefix=prefix,
+            suffix=suffix,
+            number=number,
+            suffix_join=r"(?:-|\s*)",
+            suffix_guard_after_prefix=r"(?!\s?\d)",
+        )
+    )
+    anchors = re.compile(
+        rf"(?<![A-Za-z]){trie_pattern(symbol_forms | set(code_forms) | name_forms | lower_codes)}(?![A-Za-z])"
+    )
+    return CurrencyGrammar(pattern, anchors, symbols, names, dict(spec.symbol_scales), frozenset(measures))
 
 
+_BIG_SCALE_WORD = trie_pattern(case_variants(w for w, v in SCALES.items() if v >= 1000))
+_TRAILING_SCALE = re.compile(rf"\s+({_BIG_SCALE_WORD})$")
 _GRAMMARS: dict[int, tuple[CurrenciesSpec, CurrencyGrammar]] = {}
 
 
@@ -117,6 +157,10 @@ class _Found:
     start: int
     end: int
     value: AmountValue
+    factor: float = 1.0
+    """The unit the figure was stated in, as a part of the currency (0.01 for cents)."""
+    whole_units: bool = False
+    """A plain whole number of major units ("3 dollars", "$ 100"), which a cents part may follow."""
 
 
 def _currency(
@@ -127,27 +171,43 @@ def _currency(
     by_suffix = None
     if suffix:
         folded = _fold(suffix)
-        by_suffix = grammar.names.get(folded) or (
-            (grammar.symbols[folded], 1.0) if folded in grammar.symbols else None
-        )
+        by_suffix = grammar.names.get(folded) or grammar.symbols.get(folded)
     if by_prefix and by_suffix:
         if (
             by_suffix[1] == 1.0
-            and by_prefix == default_dollar
+            and by_prefix[0] == default_dollar
             and prefix is not None
             and prefix.strip() == "$"
         ):
             return by_suffix
-        return by_prefix, 1.0
-    if by_prefix:
-        return by_prefix, 1.0
-    return by_suffix
+        return by_prefix
+    return by_prefix or by_suffix
 
 
 _WINDOW = 80
 """How far from a currency marker its figure may start or end ("more than $ 1,500,000,000")."""
 _RESTATEMENT_OPEN = re.compile(r"\s*(?:\(|,\s*or\s+)\s*")
 _RESTATEMENT_CLOSE = re.compile(r"\s*\)")
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "and", "are", "as", "at", "by", "each", "for", "from", "in", "is", "of", "on", "or"}
+    | {"per", "the", "to", "was", "were", "will", "with"}
+)
+"""Words after "twenty pound" that keep it money ("20 pound in fees"); any other word is what it weighs."""
+_NEXT_WORD = re.compile(r"[\s-]+([a-z]+)\b")
+_CENTS_JOIN = re.compile(r"\s+(?:and\s+)?|\s*")
+_CENTS_AFTER = re.compile(
+    rf"\s+(?:and\s+)?(?P<num>\d{{1,2}}(?!\d|[.,]\d)|{WORD_NUMBER})(?=\s*(?:[.,;:!?)]|$)|\s+and\b)"
+)
+"""A bare cents figure after whole units: "15 dollars 50", "thirteen dollars forty five", "$ 100 and fifty"
+(not "$4.25 and 32 is the quantity": only whole units, and only at the end of a clause)."""
+
+
+def _is_measure(text: str, end: int, suffix: str, grammar: CurrencyGrammar) -> bool:
+    """True for "a twenty pound bag": a name that is also a measure, used before a noun."""
+    if _fold(suffix) not in grammar.measures:
+        return False
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1) not in _FUNCTION_WORDS
 
 
 def find_amounts(text: str, spec: CurrenciesSpec) -> list[_Found]:
@@ -163,19 +223,85 @@ def find_amounts(text: str, spec: CurrenciesSpec) -> list[_Found]:
             )
         else:
             prefix, suffix = match.group("pre1"), match.group("suf1")
+        if quantity.cut:
+            suffix = None
         if prefix is None and suffix is None:
             continue
+        scale = 1.0
+        if suffix is not None:
+            trailing = _TRAILING_SCALE.search(suffix)
+            if trailing is not None:  # "75 USD million"
+                scale, suffix = SCALES[trailing.group(1).lower()], suffix[: trailing.start()]
+            if _is_measure(text, quantity.end, suffix, grammar):
+                continue
         currency = _currency(prefix, suffix, grammar, spec.default_dollar)
         if currency is None:
             continue
         code, factor = currency
-        found.append(_Found(quantity.start, quantity.end, _amount(quantity, code, factor)))
-    return _merge_restatements(text, found)
+        whole_units = (
+            factor == 1.0
+            and scale == 1.0
+            and not quantity.ranged
+            and quantity.qualifier == "exact"
+            and quantity.value == int(quantity.value)
+            and not has_scale(match.group("num1"))
+        )
+        value = _amount(quantity, code, factor * scale)
+        found.append(_Found(quantity.start, quantity.end, value, factor, whole_units))
+    return _merge_restatements(text, _merge_cents(text, found))
+
+
+def _merge_cents(text: str, found: list[_Found]) -> list[_Found]:
+    """Fold a cents part into the whole units before it: "3 dollars 50 cents", "15 dollars and 50"."""
+    merged: list[_Found] = []
+    index = 0
+    while index < len(found):
+        current = found[index]
+        following = found[index + 1] if index + 1 < len(found) else None
+        if current.whole_units and current.value.low is not None:
+            if (
+                following is not None
+                and following.factor < 1
+                and following.value.currency == current.value.currency
+                and following.value.low is not None
+                and following.value.low == following.value.high
+                and following.value.low < 1
+                and _CENTS_JOIN.fullmatch(text, current.end, following.start)
+            ):
+                _add(current, following.value.low, following.end)
+                merged.append(current)
+                index += 2
+                continue
+            bare = _CENTS_AFTER.match(text, current.end)
+            cents = parse_number(bare.group("num")) if bare else None
+            if (
+                bare is not None
+                and cents is not None
+                and 0 < cents < 100
+                and cents == int(cents)
+                and (following is None or following.start >= bare.end())
+            ):
+                _add(current, cents / 100, bare.end())
+        merged.append(current)
+        index += 1
+    return merged
+
+
+def _add(found: _Found, units: float, end: int) -> None:
+    value = found.value
+    assert value.low is not None
+    value.low = value.high = _tidy(value.low + units)
+    found.end = end
+
+
+def _tidy(value: float) -> float:
+    """A sum without float noise (0.1 * 3 is 0.3), to twelve significant digits."""
+    return float(f"{value:.12g}")
 
 
 def _amount(quantity: Quantity, code: str, factor: float) -> AmountValue:
     def scaled(v: float | None) -> float | None:
-        return None if v is None else round(v * factor, 6)
+        return None if v is None else _tidy(v * factor)
 
     return AmountValue(
         currency=code, low=scaled(quantity.low), high=scaled(quantity.high), qualifier=quantity.qualifier
@@ -204,7 +330,7 @@ def _merge_restatements(text: str, found: list[_Found]) -> list[_Found]:
                             high=following.value.high,
                         )
                     )
-                    merged.append(_Found(current.start, end, current.value))
+                    merged.append(_Found(current.start, end, current.value, current.factor))
                     index += 2
                     continue
         merged.append(current)

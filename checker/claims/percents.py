@@ -12,13 +12,28 @@ import re
 from checker.claims.base import Extracted, ExtractionContext
 from checker.claims.counts import document_facts, resolver_for, share_target
 from checker.models import ClaimKind, PercentValue
-from checker.numbers import PERCENT_ANCHOR, PERCENT_SIGN, iter_quantities_near, quantity_pattern
+from checker.numbers import (
+    NUMBER,
+    PERCENT_ANCHOR,
+    PERCENT_SIGN,
+    PERCENT_WORDS,
+    case_variants,
+    iter_quantities_near,
+    parse_number,
+    quantity_pattern,
+    trie_pattern,
+)
 
 _PERCENT = re.compile(quantity_pattern(suffix=PERCENT_SIGN))
 _OF = re.compile(
     r"\s+of\s+(?:(?:the|a|an|its|their|our|all|his|her|your|my|this|that|these|those)\s+)*", re.IGNORECASE
 )
 _PHRASE_WORD = re.compile(r"[ \t]*([A-Za-z][\w'’.-]*[\w]|[A-Za-z])")
+_PERCENT_OF_FIGURE = re.compile(
+    rf"(?<![\w%,]\s)(?<![\w%-]){trie_pattern(case_variants(PERCENT_WORDS))}\s+of\s+(?P<num>{NUMBER})"
+    r"(?![\w%])(?!\s+[a-z])"
+)
+"""A heading-style percentage that names its figure after the word: "percent of 10", "per cent of twenty"."""
 _URLISH = re.compile(r"[=?&]|://|www\.")
 _MAX_OF_WORDS = 4
 
@@ -29,6 +44,19 @@ def _in_url(text: str, start: int, end: int) -> bool:
     right_candidates = [i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0]
     right = min(right_candidates) if right_candidates else len(text)
     return bool(_URLISH.search(text, left, right))
+
+
+def _percent_word_starts(text: str) -> list[int]:
+    """Where "percent" or "per cent" starts, found by plain string search: a regex scan of the whole
+    document would cost more than the rare heading-style percentage it looks for.
+    """
+    starts: list[int] = []
+    for needle in ("ercent", "ERCENT", "er cent", "ER CENT"):
+        at = text.find(needle)
+        while at > 0:
+            starts.append(at - 1)
+            at = text.find(needle, at + 1)
+    return starts
 
 
 def of_phrase(ctx: ExtractionContext, pos: int) -> tuple[str, int] | None:
@@ -72,6 +100,14 @@ def find_percents(ctx: ExtractionContext) -> list[Extracted]:
             low=quantity.low, high=quantity.high, of=of[0] if of else None, qualifier=quantity.qualifier
         )
         found.append(Extracted("percent", quantity.start, quantity.end, value))
+    for start in _percent_word_starts(text):
+        heading = _PERCENT_OF_FIGURE.match(text, start)
+        figure = parse_number(heading.group("num")) if heading else None
+        if heading is not None and figure is not None:
+            found.append(
+                Extracted("percent", heading.start(), heading.end(), PercentValue(low=figure, high=figure))
+            )
+    found.sort(key=lambda e: e.start)
     return found
 
 
