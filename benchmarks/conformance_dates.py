@@ -25,7 +25,17 @@ conversion, applied here in the scorer and nowhere in ``checker/``:
   ``2018-08-01/2018-10-01``; a span counted from publication ("the next 3 days", "within 9 months")
   is a unit and ends on the first day after it;
 - an open side is ``..``; the closed side follows the rules above (``since February`` ->
-  ``2016-02-01/..``, ``before 2018`` -> ``../2018-01-01``).
+  ``2016-02-01/..``, ``before 2018`` -> ``../2018-01-01``);
+- except when the closed side is one day: the source writes that stated day itself and says in its
+  ``Mod`` whether it is included, so "after January 1, 2007" (ours: from 2007-01-02) is
+  ``2007-01-01/..`` and "by tomorrow" (ours: up to and including tomorrow) is ``../<tomorrow>``;
+  the day is recovered from the claim's words ("before", "prior to", "earlier than", "sooner than"
+  exclude it, "after", "later than" too, every other open word includes it);
+- "the rest of the week/month/year" ends on its last day, as the source writes it
+  (``2016-11-07/2016-11-13`` for the rest of a week ending on Sunday the 13th).
+
+Not converted, because the intervals differ (counted as misses): "until 2012" and "by the end of
+2012", which the source reads as *before* 2012 (``../2012-01-01``) and we read as through 2012.
 """
 
 from __future__ import annotations
@@ -70,6 +80,9 @@ def _unit_start(day: dt.date, granularity: str) -> dt.date:
     return day
 
 
+_EXCLUDING_BEFORE = re.compile(r"^(?:before|prior\s+to|earlier\s+than|sooner\s+than)\b", re.IGNORECASE)
+_EXCLUDING_AFTER = re.compile(r"^(?:after|later\s+than)\b", re.IGNORECASE)
+_REST_OF = re.compile(r"^(?:the\s+)?(?:rest|remaining|remainder)\b", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\b(?:to|through|thru|until|till|and)\b|[-–—~]", re.IGNORECASE)
 
 
@@ -81,8 +94,14 @@ def source_value(value: Mapping[str, Any], expected_type: str, text: str = "") -
         if expected_type == "date":
             return str(start)
         return f"{start}/{_day(start) + dt.timedelta(days=1)}"
+    if granularity == "day" and end is not None and start is None:
+        return f"../{_day(end) + dt.timedelta(days=1 if _EXCLUDING_BEFORE.match(text) else 0)}"
+    if granularity == "day" and start is not None and end is None:
+        return f"{_day(start) - dt.timedelta(days=1 if _EXCLUDING_AFTER.match(text) else 0)}/.."
     if end is None:
         closing = ".."
+    elif _REST_OF.match(text):
+        closing = end
     elif value.get("timex") or start is None or not _RANGE_LINK.search(text):
         closing = (_day(end) + dt.timedelta(days=1)).isoformat()
     else:

@@ -36,7 +36,17 @@ def cli_date_claims(docs: Iterable[Mapping[str, Any]]) -> dict[str, list[dict[st
     ``docs`` are ``{"id", "text", "published"}`` mappings; a failing CLI raises with its stderr.
     """
     lines = "".join(json.dumps(dict(doc), ensure_ascii=False) + "\n" for doc in docs)
-    command = [sys.executable, "-m", "checker", "claims", "--input-jsonl", "-", "--kinds", "date"]
+    command = [
+        sys.executable,
+        "-m",
+        "checker",
+        "claims",
+        "--input-jsonl",
+        "-",
+        "--kinds",
+        "date",
+        "--no-cache",
+    ]
     done = subprocess.run(command, input=lines, capture_output=True, text=True, encoding="utf-8", check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command[1:])} exited {done.returncode}: {done.stderr.strip()}")

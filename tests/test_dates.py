@@ -441,3 +441,83 @@ def test_more_open_sides(text: str, start: str | None, end: str | None) -> None:
 @pytest.mark.parametrize("text", ["It runs 24/7.", "About 1/2 of them left.", "He ate 2 1/2 pies."])
 def test_slashed_figures_that_are_not_dates(text: str) -> None:
     assert claims(text, MONDAY) == []
+
+
+# --- forms added for the Recognizers-Text conformance cases ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end"),
+    [
+        ("They left in nineteen ninety six.", "nineteen ninety six", "1996-01-01", "1996-12-31"),
+        ("Sales fell in two thousand and twenty.", "two thousand and twenty", "2020-01-01", "2020-12-31"),
+        ("It was born January twenty five nineteen eighty six.", "January twenty five nineteen eighty six",
+         "1986-01-25", "1986-01-25"),
+        ("It fell on fifteen August nineteen hundred ninety three.",
+         "fifteen August nineteen hundred ninety three", "1993-08-15", "1993-08-15"),
+        ("It opened in August two thousand and fifteen.", "August two thousand and fifteen", "2015-08-01",
+         "2015-08-31"),
+        ("We meet on the twenty second of June.", "the twenty second of June", "2024-06-22", "2024-06-22"),
+        ("I'll go back May twenty nine.", "May twenty nine", "2024-05-29", "2024-05-29"),
+    ],
+)  # fmt: skip
+def test_days_and_years_in_words(text: str, span: str, start: str, end: str) -> None:
+    found_span, value = only(text)
+    assert (found_span, value.start, value.end) == (span, start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May twenty people died.",
+        "In October two thousand people marched.",
+        "Two March rallies drew crowds.",
+        "Sales in two thousand and twenty stores fell.",
+        "Highs were in the 70s all week.",
+    ],
+)
+def test_counts_in_words_are_not_days_or_years(text: str) -> None:
+    assert [(text[c.start : c.end]) for c in claims(text)] in ([], ["May"], ["October"])
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("We will finish the rest of the week.", "2024-04-04", "2024-04-07"),
+        ("Prices hold for the rest of the year.", "2024-04-04", "2024-12-31"),
+        ("Talks resume early next week.", "2024-04-08", "2024-04-10"),
+        ("Talks resume mid next week.", "2024-04-09", "2024-04-12"),
+        ("Talks resume late next week.", "2024-04-11", "2024-04-14"),
+    ],
+)
+def test_rest_of_a_unit_and_parts_of_a_week(text: str, start: str, end: str) -> None:
+    assert interval(text) == (start, end)
+
+
+def test_in_n_units_without_a_tense_cue_looks_ahead_and_within_next_starts_today() -> None:
+    assert interval("Schedule a meeting in 10 days.") == ("2024-04-14", "2024-04-14")
+    assert interval("He is back within next 10 months.") == ("2024-04-04", "2025-02-03")
+    assert interval("Rain is likely in the next two days.") == ("2024-04-05", "2024-04-06")
+    assert interval("Go to China next forty days.") == ("2024-04-05", "2024-05-14")
+    assert claims("Prices rose 5% in two years.") == []
+
+
+def test_an_open_word_before_the_next_date_is_not_a_suffix() -> None:
+    found = claims("He will come after 2016 and before 2018.")
+    assert [(c.value.start, c.value.end) for c in found if isinstance(c.value, DateValue)] == [
+        ("2017-01-01", None),
+        (None, "2017-12-31"),
+    ]
+
+
+def test_a_future_month_range_already_running_is_this_years() -> None:
+    assert interval("What will happen between August and October?", "2018-09-07") == (
+        "2018-08-01",
+        "2018-10-31",
+    )
+    assert interval("What will happen from May to March?", "2018-09-07") == ("2018-05-01", "2019-03-31")
+
+
+def test_decades_with_an_apostrophe() -> None:
+    span, value = only("Music of the 70's returned.")
+    assert (span, value.start, value.end) == ("the 70's", "1970-01-01", "1979-12-31")

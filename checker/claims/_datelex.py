@@ -27,10 +27,25 @@ WEEKDAYS: dict[str, int] = {
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+UNITS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}  # fmt: skip
+TEENS: dict[str, int] = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}  # fmt: skip
+CARDINALS: dict[str, int] = {
+    **UNITS, **TEENS, **TENS,
+    **{f"{ten}-{unit}": tens + units for ten, tens in TENS.items() for unit, units in UNITS.items()},
+}  # fmt: skip
+"""Cardinal words from one to ninety-nine ("twenty-nine" also matches "twenty nine" in a pattern)."""
+
 NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "fifty": 50, "hundred": 100, "several": 3, "few": 3, "a few": 3, "couple": 2,
+    "a": 1, "an": 1, **CARDINALS, "hundred": 100, "several": 3, "few": 3, "a few": 3, "couple": 2,
     "a couple of": 2,
 }  # fmt: skip
 
@@ -42,6 +57,53 @@ ORDINAL_WORDS: dict[str, int] = {
     "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27,
     "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31,
 }  # fmt: skip
+
+DAY_WORDS: dict[str, int] = {
+    **{word: n for word, n in CARDINALS.items() if n <= 31}, **ORDINAL_WORDS,
+    **{f"thirty-{unit}": 30 + n for unit, n in (("one", 1), ("first", 1))},
+}  # fmt: skip
+"""Days of a month in words, cardinal or ordinal ("twenty nine", "twenty-first", "ninth")."""
+
+_CENTURY_WORDS = {**TEENS, "twenty": 20}
+_ZERO_WORDS = frozenset({"zero", "oh", "o"})
+
+
+def number_in_words(text: str) -> int | None:
+    """A whole number below a hundred written in words ("ninety six", "twenty-nine"), else None."""
+    words = re.sub(r"[\s-]+", "-", text.strip().lower())
+    return CARDINALS.get(words)
+
+
+def spoken_year(text: str) -> int | None:
+    """A year in words: "nineteen ninety six", "two thousand and ten", "seventeen hundred thirty three"."""
+    words = [w for w in re.split(r"[\s,-]+", text.strip().lower()) if w and w != "and"]
+    if "thousand" in words:
+        at = words.index("thousand")
+        thousands, rest = number_in_words(" ".join(words[:at])), words[at + 1 :]
+        if thousands is None or thousands > 2:
+            return None
+        hundreds = 0
+        if "hundred" in rest:
+            at = rest.index("hundred")
+            hundreds = number_in_words(" ".join(rest[:at])) or 0
+            rest = rest[at + 1 :]
+            if not hundreds:
+                return None
+        tail = number_in_words(" ".join(rest)) if rest else 0
+        return None if tail is None else 1000 * thousands + 100 * hundreds + tail
+    if len(words) < 2 or words[0] not in _CENTURY_WORDS:
+        return None
+    century, rest = _CENTURY_WORDS[words[0]], words[1:]
+    if rest[0] == "hundred":
+        tail = number_in_words(" ".join(rest[1:])) if rest[1:] else 0
+    elif rest[0] in _ZERO_WORDS and len(rest) == 2:
+        tail = UNITS.get(rest[1])
+    else:
+        tail = number_in_words(" ".join(rest))
+        if tail is not None and tail < 10:
+            return None  # "nineteen five" is not a year
+    return None if tail is None else 100 * century + tail
+
 
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 

@@ -14,13 +14,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
 from checker.claims._datelex import (
     AMBIGUOUS_MONTH_WORDS,
+    CARDINALS,
+    DAY_WORDS,
     DECADE_WORDS,
     IDIOMS_NOT_DATES,
     MONTHS,
@@ -28,12 +30,15 @@ from checker.claims._datelex import (
     ORDINAL_WORDS,
     SEASON_MONTHS,
     SEASONS,
+    TEENS,
+    UNITS,
     WEEKDAY_NAMES,
     WEEKDAYS,
     alternation,
     holiday_date,
     holiday_key,
     holiday_pattern,
+    spoken_year,
     trie_alternation,
 )
 from checker.claims.base import Extracted, ExtractionContext
@@ -78,6 +83,36 @@ _YEAR = r"(?:1\d{3}|20\d{2}|21\d{2})(?!\d)"
 _COUNT = rf"(?:\d{{1,3}}|{alternation(NUMBER_WORDS)})"
 _UNIT_WORD = r"(?P<{0}>day|week|fortnight|month|quarter|year|decade)s?"
 _HOLIDAY = holiday_pattern()
+
+
+def _number_words(words: Iterable[str]) -> str:
+    """Number words as one prefix-factored pattern; "twenty-one" also as "twenty one" and "twentyone"."""
+    variants = {v for w in words for v in (w, w.replace("-", " "), w.replace("-", ""))}
+    return trie_alternation(variants)
+
+
+_CARDINAL = _number_words(CARDINALS)
+_DAY_WORD = rf"(?:{_number_words(DAY_WORDS)})\b(?!-)"
+_SPOKEN_YEAR = (
+    rf"(?>(?:one|two)\s+thousand(?:\s+(?:and\s+)?(?:(?:{alternation(UNITS)})\s+hundred"
+    rf"(?:\s+(?:and\s+)?(?:{_CARDINAL}))?|(?:{_CARDINAL})))?|"
+    rf"(?:{alternation(TEENS)}|twenty)\s+(?:hundred(?:\s+(?:and\s+)?(?:{_CARDINAL}))?|"
+    rf"(?:zero|oh|o)\s+(?:{alternation(UNITS)})|(?:{_CARDINAL})))\b"
+    r"(?![ \t]+(?!(?:and|or|to|through|till|until|in|on|at|for|when|while|the|from)\b)[a-z])"
+)
+"""A year in words ("nineteen ninety six", "two thousand and ten"), not followed by the noun it counts."""
+_YEAR_AHEAD = r"[,\s]+(?:\d|nineteen|eighteen|seventeen|twenty|(?:one|two)\s+thousand)"
+_DAY_WORD_THEN = (
+    rf"(?:(?P<{{0}}_w>{_DAY_WORD})(?=(?:\s+day)?\s+of\s)|"
+    rf"(?P<{{0}}_wy>{_DAY_WORD})(?=\s+{_MONTH_WORD}{_YEAR_AHEAD}))"
+)
+"""A day in words before its month: "twenty second of June", or with a year ("fifteen August 1993")."""
+_DAY_WORD_AFTER_MONTH = (
+    rf"(?:(?P<md_w>{_number_words(ORDINAL_WORDS)})\b(?!-)|"
+    rf"(?P<md_c>(?:twenty|thirty)[-\s](?:{alternation(UNITS)}))\b(?=\s*(?:[.,;:!?)]|$)|{_YEAR_AHEAD}))"
+)
+"""A day in words after its month: "May twenty-first", "May twenty nine." (a count would go on: "May twenty
+one people")."""
 _NOT_A_FIGURE = r"(?!\s*(?:%|percent\b|per\s*cent\b|million\b|billion\b|bn\b|m\b|,\d|\.\d))"
 _MODIFIER_WORDS = "early|mid|late|end|start|beginning|middle|close"
 
@@ -110,18 +145,20 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("month_range", rf"\b(?P<mmr_m1>{_MONTH_WORD})\s*(?:-|–|—|to|through|until|till)\s*"
                     rf"(?P<mmr_m2>{_MONTH_WORD})"
                     rf"(?!\s*\d{{1,2}}(?!\d))(?:,?\s+(?P<mmr_y>{_YEAR}))?"),
-    ("day_month", rf"\b(?:the\s+)?(?:(?P<dm_d>{_DAY})|(?P<dm_o>{_ORDINAL})(?=\s+of))(?:\s+of)?"
-                  r"(?:\s+|\s*[-/]\s*)"
-                  rf"(?P<dm_m>{_MONTH_WORD})(?:(?:,?\s+(?:of\s+)?|[-/])(?P<dm_y>{_YEAR}))?"),
+    ("day_month", rf"\b(?:the\s+)?(?:(?P<dm_d>{_DAY})|(?P<dm_o>{_ORDINAL})(?=(?:\s+day)?\s+of)|"
+                  rf"{_DAY_WORD_THEN.format('dm')})"
+                  r"(?P<dm_of>(?:\s+day)?\s+of)?(?:\s+|\s*[-/]\s*)"
+                  rf"(?P<dm_m>{_MONTH_WORD})(?:(?:,?\s+(?:of\s+)?|[-/])(?P<dm_y>{_YEAR})|,?\s+(?P<dm_sy>{_SPOKEN_YEAR}))?"),
     ("month_day", rf"\b(?P<md_m>{_MONTH_WORD})(?:\s*|\s*[-/]\s*)"
                   rf"(?:(?P<md_d>{_DAY})|the\s+(?P<md_o>{_ORDINAL})|"
-                  rf"the\s+(?P<md_d2>{_DAY})){_NOT_A_FIGURE}(?:(?:\s*,\s*|\s+)(?P<md_y>{_YEAR}))?"),
+                  rf"the\s+(?P<md_d2>{_DAY})|\s(?:the\s+)?{_DAY_WORD_AFTER_MONTH}){_NOT_A_FIGURE}"
+                  rf"(?:(?:\s*,\s*|\s+)(?:(?P<md_y>{_YEAR})|(?P<md_sy>{_SPOKEN_YEAR})))?"),
     ("month_year", rf"\b{_modifier('my')}(?P<my_m>{_MONTH_WORD}),?(?:\s+(?:of\s+)?|\s*[-/]\s*)"
-                   rf"(?P<my_y>{_YEAR})|"
+                   rf"(?:(?P<my_y>{_YEAR})|(?<=\s)(?P<my_sy>{_SPOKEN_YEAR}))|"
                    rf"\b(?P<my_y2>{_YEAR})\s*,?\s*(?P<my_m2>{_MONTH_WORD})(?!\s*\d)"),
     ("year_range", rf"\b(?P<yr_a>{_YEAR})\s*(?:-|–|—|/|~)\s*(?P<yr_b>\d{{4}}|\d{{2}})\b(?![-/.]\d|%)"),
     ("decade", rf"\b(?:the\s+)?{_modifier('dec')}(?:(?P<dec_y>1\d{{2}}0|20\d0)\s?['’]?s\b|"
-               rf"['’](?P<dec_yy>\d0)s\b|(?<=the\s)(?P<dec_w>{alternation(DECADE_WORDS)})\b)"),
+               rf"['’](?P<dec_yy>\d0)s\b|\b(?P<dec_yy2>\d0)['’]s\b|(?<=the\s)(?P<dec_w>{alternation(DECADE_WORDS)})\b)"),
     ("century", rf"\b(?:the\s+)?{_modifier('cen')}(?:(?P<cen_n>\d{{1,2}})(?:st|nd|rd|th)|"
                 rf"(?P<cen_o>{_ORDINAL}))[\s-]+century\b"),
     ("quarter", rf"\b(?:the\s+)?(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
@@ -137,16 +174,19 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                         r"(?:the\s+)?(?=\S)"),
     ("week_number", rf"\bweek\s+(?P<wn_n>[1-4]?\d|5[0-3])\b(?!\s+of\s+the\b)(?:\s+of\s+(?P<wn_y>{_YEAR}))?"),
     ("unit", rf"\b{_modifier('u', _MODIFIER_WORDS + '|earlier|later')}(?:the\s+)?"
-             r"(?P<u_rel>this|last|next|previous|following|current|coming)\s+(?:fiscal\s+|calendar\s+)?"
+             r"(?P<u_rel>this|last|next|previous|following|current|coming|upcoming)\s+(?:fiscal\s+|calendar\s+)?"
              r"(?P<u_unit>week|weekend|month|year|quarter|decade|century)\b(?!-|\s+of\b)"
              r"(?P<u_after>\s+after\s+(?:the\s+)?next\b)?|"
-             r"\b(?:the\s+)?(?P<u_unit2>week|weekend|month|year)\s+after\s+(?:the\s+)?next\b"),
+             r"\b(?:the\s+)?(?P<u_unit2>week|weekend|month|year)\s+after\s+(?:the\s+)?next\b|"
+             r"\b(?:the\s+)?(?P<u_rest>rest|remainder|remaining)(?:\s+of)?\s+(?:(?:the|my|our|this|current)\s+)?"
+             r"(?P<u_unit3>week|month|year)\b"),
     ("relative_month", rf"\b{_modifier('rm')}(?P<rm_rel>last|next|this|previous|coming)\s+"
                        rf"(?P<rm_m>{_FULL_MONTH_WORD})"),
     ("ago", rf"\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>day|week|month|year|decade|centur(?:y|ie))s?\s+ago\b"),
     ("shift", rf"\b(?P<sh_n>{_COUNT})\s+{_UNIT_WORD.format('sh_u')}\s+"
               r"(?P<sh_dir>from\s+now|hence|from|after|before)\b"),
-    ("within", rf"\b(?P<in_w>in|within)\s+(?:the\s+(?P<in_next>next|coming)\s+)?(?P<in_n>{_COUNT})\s+"
+    ("within", rf"\b(?P<in_w>in|within)\s+(?:(?:the\s+)?(?P<in_next>next|coming|upcoming)\s+)?"
+               rf"(?P<in_n>{_COUNT})\s+"
                rf"{_UNIT_WORD.format('in_u')}\b(?!\s+(?:ago|from|after|before|later|earlier|since|of|old)\b)"),
     ("window", r"\b(?:the\s+)?(?P<w_rel>next|last|past|previous|coming|upcoming|following)\s+"
                rf"(?P<w_n>{_COUNT})"
@@ -169,6 +209,9 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("day_of_month", rf"\b(?:the\s+)?(?P<dom_d>\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL})(?:\s+day)?\b"
                      r"(?:\s+of\s+(?P<dom_rel>this|next|last|the)\s+month\b)?"),
     ("month", rf"\b{_modifier('bm')}(?P<bm_m>{_MONTH_WORD})(?P<bm_pos>['’]s\b)?(?!\s*\d)"),
+    ("spoken_year", r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s)|(?<=\byear\s)|"
+                    r"(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\band\s)|(?<=\bduring\s))"
+                    rf"(?P<sy>{_SPOKEN_YEAR})"),
     ("year", rf"\b{_modifier('y')}(?:(?:the\s+)?year\s+)?(?P<y_y>{_YEAR})"
              r"(?![-–/]\d|%|\.\d|,\d|\s*(?:percent|per\s+cent)\b)"),
 ]  # fmt: skip
@@ -217,9 +260,9 @@ Parser = Callable[[re.Match[str], str], "_Mention | None"]
 def _day_number(text: str | None) -> int | None:
     if not text:
         return None
-    word = text.lower()
-    if word in ORDINAL_WORDS:
-        return ORDINAL_WORDS[word]
+    word = re.sub(r"[\s-]+", "-", text.lower())
+    if word in DAY_WORDS:
+        return DAY_WORDS[word]
     digits = re.match(r"\d+", word)
     return int(digits.group()) if digits else None
 
@@ -309,20 +352,37 @@ def _parse_month_day_range(m: re.Match[str], text: str) -> _Mention | None:
     return first
 
 
+def _year_text(m: re.Match[str], digits: str, words: str) -> str | None:
+    """The year a date states, in figures or in words ("nineteen ninety six"), as figures."""
+    if m[digits]:
+        return m[digits]
+    year = spoken_year(m[words]) if m[words] else None
+    return str(year) if year is not None else None
+
+
 def _parse_day_month(m: re.Match[str], text: str) -> _Mention | None:
-    if m["dm_y"] is None and _month_number(_written(m, text, "dm_m"), has_day_or_year=False) is None:
+    year = _year_text(m, "dm_y", "dm_sy")
+    if m["dm_sy"] and year is None:
+        return None
+    if year is None and _month_number(_written(m, text, "dm_m"), has_day_or_year=False) is None:
         return None
     return _calendar_day(
-        m, m.start(), m["dm_y"], _written(m, text, "dm_m"), _day_number(m["dm_d"] or m["dm_o"])
+        m,
+        m.start(),
+        year,
+        _written(m, text, "dm_m"),
+        _day_number(m["dm_d"] or m["dm_o"] or m["dm_w"] or m["dm_wy"]),
     )
 
 
 def _parse_month_day(m: re.Match[str], text: str) -> _Mention | None:
-    if m["md_y"] is None and _month_number(_written(m, text, "md_m"), has_day_or_year=False) is None:
+    year = _year_text(m, "md_y", "md_sy")
+    if m["md_sy"] and year is None:
+        return None
+    if year is None and _month_number(_written(m, text, "md_m"), has_day_or_year=False) is None:
         return None  # "he may 5 times ..."
-    return _calendar_day(
-        m, m.start(), m["md_y"], _written(m, text, "md_m"), _day_number(m["md_d"] or m["md_o"] or m["md_d2"])
-    )
+    day = _day_number(m["md_d"] or m["md_o"] or m["md_d2"] or m["md_w"] or m["md_c"])
+    return _calendar_day(m, m.start(), year, _written(m, text, "md_m"), day)
 
 
 def _parse_month_year(m: re.Match[str], text: str) -> _Mention | None:
@@ -331,7 +391,10 @@ def _parse_month_year(m: re.Match[str], text: str) -> _Mention | None:
         year = int(m["my_y2"])
     else:
         month = _month_number(_written(m, text, "my_m"), has_day_or_year=True)
-        year = int(m["my_y"])
+        year_text = _year_text(m, "my_y", "my_sy")
+        if year_text is None:
+            return None
+        year = int(year_text)
     if month is None:
         return None
     return _Mention(m.start(), m.end(), "month", year=year, month=month, modifier=_modifier_of(m, "my"))
@@ -405,7 +468,13 @@ def _count(text: str) -> int | None:
         return int(word)
     if word in ("few", "several", "a few", "couple", "a couple of"):
         return None
-    return NUMBER_WORDS.get(word)
+    return _number_word(word)
+
+
+def _number_word(word: str) -> int | None:
+    """A number written in words ("forty", "twenty nine", "a"), lowercase with single spaces."""
+    found = NUMBER_WORDS.get(word)
+    return found if found is not None else NUMBER_WORDS.get(word.replace(" ", "-"))
 
 
 def _unit_granularity(unit: str) -> Granularity:
@@ -446,7 +515,7 @@ def _parse_within(m: re.Match[str], text: str) -> _Mention | None:
     if m["in_w"].lower() == "in" and _SUPERLATIVE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return None  # "the worst in a decade", "the first time in two years": a look back, not a date
     relation: Relation = "window" if m["in_w"].lower() == "within" or m["in_next"] else "in"
-    modifier = "within" if relation == "window" else None
+    modifier = "within" if m["in_w"].lower() == "within" else None
     return _Mention(m.start(), m.end(), _unit_granularity(unit), relation=relation,
                     count=_unit_count(unit, count), modifier=modifier)  # fmt: skip
 
@@ -570,8 +639,8 @@ def _parse_year_range_values(m: re.Match[str], text: str, first: int, second_tex
 def _parse_decade(m: re.Match[str], text: str) -> _Mention | None:
     if m["dec_y"]:
         decade = int(m["dec_y"]) // 10
-    elif m["dec_yy"]:
-        decade = 190 + int(m["dec_yy"]) // 10
+    elif m["dec_yy"] or m["dec_yy2"]:
+        decade = 190 + int(m["dec_yy"] or m["dec_yy2"]) // 10
     else:
         decade = 190 + DECADE_WORDS[m["dec_w"].lower()] // 10
     return _Mention(m.start(), m.end(), "decade", decade=decade, modifier=_modifier_of(m, "dec"))
@@ -609,10 +678,16 @@ def _parse_season(m: re.Match[str], text: str) -> _Mention | None:
                     modifier=_modifier_of(m, "s"))  # fmt: skip
 
 
-_UNIT_OFFSETS = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1}
+_UNIT_OFFSETS = {
+    "this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1,
+    "upcoming": 1,
+}  # fmt: skip
 
 
 def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
+    if m["u_rest"]:  # "the rest of the week": from publication to the end of this one
+        unit3: Granularity = m["u_unit3"].lower()  # type: ignore[assignment]
+        return _Mention(m.start(), m.end(), unit3, relation="unit", offset=0, modifier="rest")
     if m["u_unit2"]:  # "the week after next"
         unit2 = m["u_unit2"].lower()
         granularity2: Granularity = "week" if unit2 == "weekend" else unit2  # type: ignore[assignment]
@@ -643,7 +718,7 @@ def _parse_relative_month(m: re.Match[str], text: str) -> _Mention | None:
 
 def _parse_ago(m: re.Match[str], text: str) -> _Mention | None:
     count_text = m["ago_n"].lower()
-    count = int(count_text) if count_text.isdigit() else NUMBER_WORDS.get(re.sub(r"\s+", " ", count_text))
+    count = int(count_text) if count_text.isdigit() else _number_word(re.sub(r"\s+", " ", count_text))
     unit = m["ago_u"].lower()
     if count is None:
         return None
@@ -712,6 +787,12 @@ def _parse_month(m: re.Match[str], text: str) -> _Mention | None:
     return _Mention(m.start(), end, "month", relation="calendar", month=month, modifier=modifier)
 
 
+def _parse_spoken_year(m: re.Match[str], text: str) -> _Mention | None:
+    """'in nineteen ninety six', 'until two thousand and fourteen': a year in words after a preposition."""
+    year = spoken_year(m["sy"])
+    return None if year is None else _Mention(m.start(), m.end(), "year", year=year)
+
+
 def _parse_year(m: re.Match[str], text: str) -> _Mention | None:
     year = int(m["y_y"])
     modifier = _modifier_of(m, "y")
@@ -755,6 +836,7 @@ _PARSERS: dict[str, Parser] = {
     "weekday": _parse_weekday,
     "reference": _parse_reference,
     "month": _parse_month,
+    "spoken_year": _parse_spoken_year,
     "year": _parse_year,
 }
 
@@ -832,6 +914,10 @@ _TRIGGER_WORDS = (
     "columbus",
     "pentecost",
     "w",
+    "thousand",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 )
 _TRIGGER = re.compile(rf"\b(?:(?:{trie_alternation(_TRIGGER_WORDS)})(?:\b|(?=\d))|\d)")
 """Words (and digits) that every date expression contains; the grammar is tried only around them."""
@@ -843,7 +929,8 @@ _LEAD_IN_WORDS = frozenset(
     {"the", "early", "mid", "late", "end", "start", "beginning", "middle", "close", "earlier", "later", "of",
      "last", "this", "next", "previous", "following", "current", "coming", "past", "upcoming", "near",
      "distant", "day", "before", "after", "at", "fiscal", "calendar", "©", "(", "in", "within", "new", "good",
-     "black", "cyber", "ash", "palm", *NUMBER_WORDS, *ORDINAL_WORDS}
+     "black", "cyber", "ash", "palm", "rest", "remainder", "remaining", "my", "our", *NUMBER_WORDS,
+     *ORDINAL_WORDS}
 )  # fmt: skip
 """Words that can lead into a trigger word inside one expression ("late last July", "the 3rd of")."""
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -1063,9 +1150,11 @@ _OPEN_SIDE_BEFORE = re.compile(
 )
 _OPEN_SIDE_AFTER = re.compile(
     r"\s*(?:(?:or|and)\s+(?P<since>later|after|afterwards|beyond|onwards?)|(?P<since2>onwards?)|"
-    r"(?:or|and)\s+(?P<until>earlier|before))\b",
+    r"(?:or|and)\s+(?P<until>earlier|before))\b"
+    rf"(?!\s+(?:the\s+)?(?:\d|{_MONTH_WORD}|(?:{_WEEKDAY_FULL}|today|tomorrow|yesterday|next|last|this)\b))",
     re.IGNORECASE,
 )
+"""'2010 or later', '1/1/2016 and before'; not 'after 2016 and before 2018' (the word opens the next date)."""
 _OPEN_SIDES = {
     "after": "after",
     "before": "before",
@@ -1118,8 +1207,19 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def _narrow(start: dt.date, end: dt.date, granularity: str, modifier: str | None) -> tuple[dt.date, dt.date]:
     """'early 2024' is the first third of 2024, 'mid-April' the middle of April."""
-    if modifier not in ("early", "mid", "late") or granularity not in ("month", "year", "decade", "century"):
+    if modifier not in ("early", "mid", "late") or granularity not in (
+        "week",
+        "month",
+        "year",
+        "decade",
+        "century",
+    ):
         return start, end
+    if granularity == "week":  # Monday-Wednesday, Tuesday-Friday, Thursday-Sunday
+        if (end - start).days != 6:
+            return start, end
+        days = {"early": (0, 2), "mid": (1, 4), "late": (3, 6)}[modifier]
+        return start + dt.timedelta(days=days[0]), start + dt.timedelta(days=days[1])
     if granularity == "year":
         months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[modifier]
         return dt.date(start.year, months[0], 1), _month_end(start.year, months[1])
@@ -1371,8 +1471,8 @@ def _resolve_composite(m: _Mention, pub: dt.date | None, tense: Tense) -> _Inter
     if pub is None:
         return None
     if m.relation == "in":
-        if tense != "future":
-            return None  # "the first time in two years" is a length of time, not a date
+        if tense == "past":
+            return None  # "rose 5% in two years" is a length of time, not a date
         return _single_day(_add_units(pub, m.granularity, m.count))
     if m.relation == "window":
         return _window(m, pub)
@@ -1580,7 +1680,7 @@ def _date_value(
     text: str, mention: _Mention, pub: dt.date | None, sentence: tuple[int, int]
 ) -> tuple[DateValue, _Interval] | None:
     tense = sentence_tense(text, sentence, mention.start, mention.end) if _needs_tense(mention) else None
-    found = _resolve(mention, pub, tense)
+    found = _resolve(_year_of_future_range(mention, pub, tense), pub, tense)
     if found is None:
         return None
     granularity = mention.granularity
@@ -1616,6 +1716,29 @@ def _date_value(
         stated_weekday=mention.stated_weekday if mention.relation != "weekday" else None,
     )
     return value, found
+
+
+def _year_of_future_range(mention: _Mention, pub: dt.date | None, tense: Tense) -> _Mention:
+    """'will happen between August and October' in September: the range still running, not next year's."""
+    last = mention.until
+    if (
+        tense != "future"
+        or pub is None
+        or last is None
+        or mention.relation != "calendar"
+        or last.relation != "calendar"
+        or mention.year is not None
+        or last.year is not None
+        or mention.month is None
+    ):
+        return mention
+    end = _resolve(last, pub, tense)
+    if end is None or end.start is None:
+        return mention
+    year = end.start.year
+    if (mention.month, mention.day or 1) > (last.month or 1, last.day or 1):
+        year -= 1
+    return replace(mention, year=year)
 
 
 def _span_event(value: DateValue, found: _Interval, hints: dict[str, str]) -> DateValue:
