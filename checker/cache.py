@@ -11,6 +11,7 @@ import hashlib
 import os
 import sqlite3
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from checker import __version__
@@ -27,6 +28,20 @@ def default_cache_dir() -> Path:
     return (Path(base) if base else Path.home() / ".cache") / "crosscheck"
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash crosscheck's own source, so an edited extractor is never served stale claims.
+
+    The version number alone does not change in a development checkout.
+    """
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def entry_key(
     doc_id: str,
     text: str,
@@ -40,6 +55,7 @@ def entry_key(
     for part in (
         str(CACHE_FORMAT),
         __version__,
+        code_fingerprint(),
         rules,
         ",".join(kinds),
         doc_id,

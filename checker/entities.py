@@ -6,6 +6,7 @@ on the date in question, so "the NATO chief" can mean one person in 2024 and ano
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -54,6 +55,8 @@ class EntityIndex:
                 *(n for t in spec.titles for n in t.names),
             ]
         )
+        self._resolved: dict[tuple[str, dt.date | None], tuple[str | None, str | None]] = {}
+        self._scanned: tuple[str | None, dt.date | None, list[Mention], list[int]] = (None, None, [], [])
         self._generic_re = _alias_pattern([n for e in spec.entities for n in e.generic_aliases])
 
     def name(self, entity_id: str) -> str:
@@ -77,20 +80,48 @@ class EntityIndex:
                 return holder.entity
         return None
 
-    def mentions(
-        self, text: str, start: int = 0, end: int | None = None, on: dt.date | None = None
-    ) -> list[Mention]:
-        """Every alias and title in ``text[start:end]``, titles resolved for the date ``on``."""
-        found: list[Mention] = []
-        for match in self._names_re.finditer(text, start, len(text) if end is None else end):
-            surface = match.group(0)
+    def _resolve(self, surface: str, on: dt.date | None) -> tuple[str | None, str | None]:
+        """(entity, title) for a surface form on a date, memoised: names repeat endlessly."""
+        key = (surface, on)
+        cached = self._resolved.get(key)
+        if cached is None:
             entity = self.lookup(surface)
             title = None
             if entity is None:
                 title = self.title_of(surface)
                 entity = self.holder(title, on) if title else None
+            cached = self._resolved[key] = (entity, title)
+        return cached
+
+    def _scan(self, text: str, start: int, end: int, on: dt.date | None) -> list[Mention]:
+        found: list[Mention] = []
+        for match in self._names_re.finditer(text, start, end):
+            surface = match.group(0)
+            entity, title = self._resolve(surface, on)
             found.append(Mention(match.start(), match.end(), surface, entity, title))
         return found
+
+    def mentions(
+        self, text: str, start: int = 0, end: int | None = None, on: dt.date | None = None
+    ) -> list[Mention]:
+        """Every alias and title in ``text[start:end]``, titles resolved for the date ``on``.
+
+        Callers ask about many windows of one document, so the whole text is scanned once and
+        windows are sliced from that; a window whose edge cuts through a name is scanned itself,
+        which keeps the answer exactly that of scanning the window alone.
+        """
+        end = len(text) if end is None else end
+        if text is not self._scanned[0] or on != self._scanned[1]:
+            whole = self._scan(text, 0, len(text), on)
+            self._scanned = (text, on, whole, [m.start for m in whole])
+        _, _, whole, starts = self._scanned
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        cut_end = end < len(text) and (text[end].isalnum() or text[end] in "_-")
+        straddles = (lo > 0 and whole[lo - 1].end > start) or (hi > lo and whole[hi - 1].end > end)
+        if cut_end or straddles:
+            return self._scan(text, start, end, on)
+        return whole[lo:hi]
 
     def group_mentions(self, text: str, start: int, end: int, present: set[str]) -> list[Mention]:
         """Generic nouns ("members") that name a group whose organisation the document names."""

@@ -82,3 +82,13 @@ def test_cli_cache_commands_and_no_cache(tmp_path: Path) -> None:
     assert "5 documents" in info.stdout
     cleared = runner.invoke(app, ["cache", "clear", "--cache-dir", str(folder)])
     assert cleared.exit_code == 0 and "removed 5" in cleared.stdout
+
+
+def test_cache_keys_change_with_the_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import cache as cache_module
+
+    p = Pipeline(default_rules())
+    doc = _docs(p, 1)[0]
+    key = p.cache_key(doc)
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "edited")
+    assert p.cache_key(doc) != key
