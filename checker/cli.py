@@ -271,7 +271,7 @@ def claims(
 ) -> None:
     """Print every extracted claim, one JSON object per line (the batch interface)."""
     from checker.errors import InputError
-    from checker.pipeline import default_jobs
+    from checker.pipeline import default_jobs, gc_paused
 
     if bool(paths) == bool(input_jsonl):
         fail("give either files/folders or --input-jsonl, not both or neither")
@@ -282,9 +282,10 @@ def claims(
             documents = _read_jsonl(input_jsonl, pipeline)
         else:
             documents, _ = pipeline.load(paths or [], _parse_date(published, "--published"))
-        extracted = pipeline.extract_all(
-            documents, jobs=jobs or default_jobs(), cache=_cache(no_cache, cache_dir), progress=bar
-        )
+        with gc_paused():
+            extracted = pipeline.extract_all(
+                documents, jobs=jobs or default_jobs(), cache=_cache(no_cache, cache_dir), progress=bar
+            )
     except InputError as exc:
         fail(str(exc))
     finally:

@@ -72,11 +72,15 @@ class Document:
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
         """The sentence that contains ``offset`` (or the nearest one before it)."""
-        sentences = self.sentences
+        starts = self._sentence_starts
+        sentences = self._sentences
+        if starts is None or sentences is None:
+            sentences = self.sentences
+            starts = self._sentence_starts or []
         if not sentences:
             return (0, len(self.text))
-        assert self._sentence_starts is not None
-        return sentences[max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)]
+        index = bisect.bisect_right(starts, offset) - 1
+        return sentences[index if index > 0 else 0]
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` in ``sentences``."""

@@ -25,10 +25,41 @@ class Mention:
     title: str | None = None
 
 
+_Trie = dict[str, "_Trie"]
+
+
+def trie_regex(words: list[str]) -> str:
+    """An alternation of ``words`` folded into a character trie, longest match first.
+
+    A flat alternation of hundreds of names makes the regex engine try each name at every
+    position; a trie shares prefixes, so a position is rejected after a character or two.  A
+    space in a name matches any run of spaces or hyphens.
+    """
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: _Trie) -> str:
+        branches = [
+            (r"[\s\-]+" if char == " " else re.escape(char)) + build(node[char])
+            for char in sorted(node)
+            if char
+        ]
+        if not branches:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(branches) + ")?"
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
+
+
 def _alias_pattern(names: list[str]) -> re.Pattern[str]:
-    """One alternation of all names, longest first, bounded by non-word characters."""
-    ordered = sorted(set(names), key=lambda n: (-len(n), n))
-    body = "|".join(re.escape(n).replace(r"\ ", r"[\s\-]+") for n in ordered)
+    """Every name, longest first, bounded by non-word characters."""
+    body = trie_regex(sorted(set(names)))
     return re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])" if body else r"(?!x)x")
 
 
@@ -56,7 +87,7 @@ class EntityIndex:
             ]
         )
         self._resolved: dict[tuple[str, dt.date | None], tuple[str | None, str | None]] = {}
-        self._scanned: tuple[str | None, dt.date | None, list[Mention], list[int]] = (None, None, [], [])
+        self._scanned: tuple[str | None, list[tuple[int, int, str]], list[int]] = (None, [], [])
         self._generic_re = _alias_pattern([n for e in spec.entities for n in e.generic_aliases])
 
     def name(self, entity_id: str) -> str:
@@ -93,13 +124,12 @@ class EntityIndex:
             cached = self._resolved[key] = (entity, title)
         return cached
 
-    def _scan(self, text: str, start: int, end: int, on: dt.date | None) -> list[Mention]:
-        found: list[Mention] = []
-        for match in self._names_re.finditer(text, start, end):
-            surface = match.group(0)
-            entity, title = self._resolve(surface, on)
-            found.append(Mention(match.start(), match.end(), surface, entity, title))
-        return found
+    def _scan(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group(0)) for m in self._names_re.finditer(text, start, end)]
+
+    def _mention(self, found: tuple[int, int, str], on: dt.date | None) -> Mention:
+        entity, title = self._resolve(found[2], on)
+        return Mention(found[0], found[1], found[2], entity, title)
 
     def mentions(
         self, text: str, start: int = 0, end: int | None = None, on: dt.date | None = None
@@ -111,17 +141,16 @@ class EntityIndex:
         which keeps the answer exactly that of scanning the window alone.
         """
         end = len(text) if end is None else end
-        if text is not self._scanned[0] or on != self._scanned[1]:
-            whole = self._scan(text, 0, len(text), on)
-            self._scanned = (text, on, whole, [m.start for m in whole])
-        _, _, whole, starts = self._scanned
+        if text is not self._scanned[0]:
+            whole = self._scan(text, 0, len(text))
+            self._scanned = (text, whole, [m[0] for m in whole])
+        _, whole, starts = self._scanned
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end)
         cut_end = end < len(text) and (text[end].isalnum() or text[end] in "_-")
-        straddles = (lo > 0 and whole[lo - 1].end > start) or (hi > lo and whole[hi - 1].end > end)
-        if cut_end or straddles:
-            return self._scan(text, start, end, on)
-        return whole[lo:hi]
+        straddles = (lo > 0 and whole[lo - 1][1] > start) or (hi > lo and whole[hi - 1][1] > end)
+        found = self._scan(text, start, end) if cut_end or straddles else whole[lo:hi]
+        return [self._mention(m, on) for m in found]
 
     def group_mentions(self, text: str, start: int, end: int, present: set[str]) -> list[Mention]:
         """Generic nouns ("members") that name a group whose organisation the document names."""

@@ -17,10 +17,13 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
+
+from pydantic import BaseModel
 
 from checker.claims.base import Extracted
 from checker.documents import Document
-from checker.entities import EntityIndex, Mention
+from checker.entities import Mention
 from checker.models import (
     AmountClaim,
     AmountValue,
@@ -35,6 +38,7 @@ from checker.models import (
     QuoteClaim,
     QuoteValue,
     compact,
+    shared_fields,
 )
 from checker.rules import RuleBook
 from checker.rulespecs import PropertySpec
@@ -71,7 +75,7 @@ class Keyer:
     def __init__(self, rules: RuleBook) -> None:
         self.rules = rules
         lexicon = rules.lexicon
-        self.entities = EntityIndex(rules.entities)
+        self.entities = rules.entity_index
         self.stopwords = frozenset(w.lower() for w in lexicon.stopwords)
         self.event_synonyms = {k.lower(): v.lower() for k, v in lexicon.event_synonyms.items()}
         participant_phrases: dict[str, str] = {}
@@ -321,37 +325,50 @@ class ClaimBuilder:
                 claim.key = sys.intern(claim.key)
             if _relative_inside_quote(claim, quoted):
                 claim.key = None
-            compact(claim)
             claims.append(claim)
         return claims
 
     def _claim(self, doc: Document, ex: Extracted, common: dict[str, object]) -> Claim:
+        """Key a claim and build its model; fields are already typed, so no validation is run."""
         value = ex.value
         keyer = self.keyer
         if isinstance(value, DateValue):
             key, as_of, scope = keyer.key_date(doc, ex, value)
-            return DateClaim.model_validate(
-                {**common, "key": key, "as_of": as_of, "scope": scope, "value": value}
-            )
-        if isinstance(value, AmountValue):
+        elif isinstance(value, AmountValue):
             key, as_of, scope = keyer.key_amount(doc, ex, value)
-            return AmountClaim.model_validate(
-                {**common, "key": key, "as_of": as_of, "scope": scope, "value": value}
-            )
-        if isinstance(value, CountValue):
+        elif isinstance(value, CountValue):
             key, as_of, scope = keyer.key_count(doc, ex, value)
-            return CountClaim.model_validate(
-                {**common, "key": key, "as_of": as_of, "scope": scope, "value": value}
-            )
-        if isinstance(value, PercentValue):
+        elif isinstance(value, PercentValue):
             key, as_of, scope = keyer.key_percent(doc, ex, value)
-            return PercentClaim.model_validate(
-                {**common, "key": key, "as_of": as_of, "scope": scope, "value": value}
-            )
-        if isinstance(value, QuoteValue):
+        elif isinstance(value, QuoteValue):
+            key, scope = None, None
             as_of = doc.published.isoformat() if doc.published else None
-            return QuoteClaim.model_validate({**common, "key": None, "as_of": as_of, "value": value})
-        raise TypeError(f"unknown claim value {type(value).__name__}")
+        else:
+            raise TypeError(f"unknown claim value {type(value).__name__}")
+        cls = _CLAIM_TYPES[type(value)]
+        object.__setattr__(value, "__pydantic_fields_set__", shared_fields(type(value)))
+        if isinstance(value, AmountValue):
+            for money in value.also:
+                compact(money)
+        claim = cls.model_construct(
+            _fields_set=shared_fields(cls),
+            **common,
+            kind=ex.kind,
+            key=key,
+            as_of=as_of,
+            scope=scope,
+            value=value,
+        )
+        return cast(Claim, claim)
+
+
+_CLAIM_TYPES: dict[type, type[BaseModel]] = {
+    DateValue: DateClaim,
+    AmountValue: AmountClaim,
+    CountValue: CountClaim,
+    PercentValue: PercentClaim,
+    QuoteValue: QuoteClaim,
+}
 
 
 def _relative_inside_quote(claim: Claim, quoted: Sequence[tuple[int, int]]) -> bool:

@@ -162,6 +162,14 @@ class QuoteClaim(_ClaimBase):
 _ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
 
 
+def shared_fields(cls: type[BaseModel]) -> set[str]:
+    """The one set naming every field of ``cls`` that compacted instances share."""
+    shared = _ALL_FIELDS.get(cls)
+    if shared is None:
+        shared = _ALL_FIELDS[cls] = set(cls.model_fields)
+    return shared
+
+
 def compact(model: BaseModel) -> None:
     """Share one "fields set" per model class instead of one per instance.
 
@@ -170,10 +178,7 @@ def compact(model: BaseModel) -> None:
     shared set names every field, so setting a field later adds nothing to it.
     """
     cls = type(model)
-    shared = _ALL_FIELDS.get(cls)
-    if shared is None:
-        shared = _ALL_FIELDS[cls] = set(cls.model_fields)
-    object.__setattr__(model, "__pydantic_fields_set__", shared)
+    object.__setattr__(model, "__pydantic_fields_set__", shared_fields(cls))
     for name in cls.model_fields:
         child = getattr(model, name)
         if isinstance(child, BaseModel):

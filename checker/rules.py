@@ -12,12 +12,14 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from checker.entities import EntityIndex
 from checker.errors import InputError
 from checker.rulespecs import (
     BoilerplateSpec,
@@ -183,6 +185,11 @@ class RuleBook:
     """Dated exchange rates from the CSV tables that currencies.yml names."""
     fingerprint: str = ""
     """Hash of every rule file's bytes: caches of extracted claims depend on it."""
+
+    @cached_property
+    def entity_index(self) -> EntityIndex:
+        """One compiled entity index per rule book, shared by every stage that looks up names."""
+        return EntityIndex(self.entities)
 
     def rule(self, rule_id: str) -> CompareRuleSpec:
         for rule in self.compare:

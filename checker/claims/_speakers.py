@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.claims._quote_spans import QUOTE_MASK
-from checker.entities import EntityIndex, Mention
+from checker.entities import Mention
 from checker.rules import RuleBook
 
 _PRONOUN_TAIL = re.compile(r"(?<![\w\-’'])(he|she|it|they|we|i|He|She|It|They|We|I)$")
@@ -107,7 +107,7 @@ class SpeakerLexicon:
     """Compiled cue patterns and entity lookups for one RuleBook."""
 
     def __init__(self, rules: RuleBook) -> None:
-        self.index = EntityIndex(rules.entities)
+        self.index = rules.entity_index
         cues = sorted({c.strip() for c in rules.lexicon.quote_cues if c.strip()}, key=lambda c: (-len(c), c))
         body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
         # Case-sensitive on purpose: "States" in "United States" is not the verb "states".

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from checker.claims.amounts import amounts_in
 from checker.claims.base import Extracted, ExtractionContext
-from checker.entities import EntityIndex
 from checker.models import ClaimKind, CountValue
 from checker.numbers import (
     PERCENT_ANCHOR,
@@ -59,7 +58,7 @@ class NounResolver:
     """Reads the noun phrase after a number, using units.yml, entities.yml and the stopword list."""
 
     def __init__(self, rules: RuleBook) -> None:
-        self.index = EntityIndex(rules.entities)
+        self.index = rules.entity_index
         self.forms: dict[str, UnitSpec] = {}
         for unit in rules.units.units:
             for form in unit.forms:

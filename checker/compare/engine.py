@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from checker.compare import COMPARATORS
 from checker.compare.base import ClaimCheck, CompareContext, GroupComparator, Outcome
 from checker.describe import describe
-from checker.entities import EntityIndex
 from checker.models import Claim, Finding, ValueGroup
 from checker.rules import RuleBook
 from checker.rulespecs import CompareRuleSpec
@@ -81,7 +80,7 @@ def _finding(rule: CompareRuleSpec, key: str, outcome: Outcome) -> Finding:
 
 def evaluate(claims: Sequence[Claim], rules: RuleBook) -> tuple[list[Finding], list[str]]:
     """Findings for every key where claims meet, and the ids of claims no other source states."""
-    ctx = CompareContext(rules=rules, entities=EntityIndex(rules.entities))
+    ctx = CompareContext(rules=rules, entities=rules.entity_index)
     group_rules = [r for r in rules.compare if COMPARATORS[r.extends].implementation.per == "group"]
     claim_rules = [r for r in rules.compare if COMPARATORS[r.extends].implementation.per == "claim"]
     by_key: dict[str, list[Claim]] = defaultdict(list)
