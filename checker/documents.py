@@ -12,12 +12,13 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from checker.errors import InputError
 from checker.models import PublishedFrom, Source
-from checker.rules import load_yaml
+from checker.rules import with_lines
 from checker.rulespecs import BoilerplateSpec
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
@@ -241,16 +242,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 class Boilerplate:
     """Compiled boilerplate rules."""
 
-    drop_lines: tuple[re.Pattern[str], ...]
-    footer_starts: tuple[re.Pattern[str], ...]
+    dropped: re.Pattern[str]
+    footer: re.Pattern[str]
     published: tuple[re.Pattern[str], ...]
+    max_line_length: int = 300
 
     @classmethod
     def from_spec(cls, spec: BoilerplateSpec) -> Boilerplate:
-        def comp(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
-            return tuple(re.compile(p, re.IGNORECASE | re.MULTILINE) for p in patterns)
+        """Compile each category into one alternation: one search per line, not one per rule."""
 
-        return cls(comp(spec.drop_lines), comp(spec.footer_starts), comp(spec.published_patterns))
+        def either(patterns: list[str]) -> re.Pattern[str]:
+            unnamed = [_NAMED_GROUP.sub("(?:", p) for p in patterns]
+            return re.compile("|".join(f"(?:{p})" for p in unnamed) or r"(?!x)x", re.IGNORECASE)
+
+        return cls(
+            dropped=either(spec.drop_lines + spec.published_patterns),
+            footer=either(spec.footer_starts),
+            published=tuple(re.compile(p, re.IGNORECASE | re.MULTILINE) for p in spec.published_patterns),
+            max_line_length=spec.max_line_length,
+        )
 
     def excluded_ranges(self, text: str, begin: int = 0) -> list[tuple[int, int]]:
         """Ranges of navigation lines, publication lines and the footer."""
@@ -258,11 +268,12 @@ class Boilerplate:
         offset = begin
         for line in text[begin:].splitlines(keepends=True):
             body = line.strip()
-            if body and any(p.search(body) for p in self.footer_starts):
-                ranges.append((offset, len(text)))
-                break
-            if body and any(p.search(body) for p in self.drop_lines + self.published):
-                ranges.append((offset, offset + len(line)))
+            if body and len(body) <= self.max_line_length:
+                if self.footer.search(body):
+                    ranges.append((offset, len(text)))
+                    break
+                if self.dropped.search(body):
+                    ranges.append((offset, offset + len(line)))
             offset += len(line)
         return ranges
 
@@ -278,6 +289,7 @@ class Boilerplate:
 
 # --- loading ------------------------------------------------------------------------------------
 
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -306,23 +318,26 @@ def _read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
     for name in MANIFEST_NAMES:
         path = folder / name
         if path.exists():
-            data = load_yaml(path)
-            items = data.get("sources") if isinstance(data, dict) else None
-            if not isinstance(items, list):
-                raise InputError(f"{path}:1: sources: expected a list of documents under 'sources:'")
-            entries: dict[str, dict[str, Any]] = {}
-            for item in items:
-                line = getattr(item, "line", 1)
-                if not isinstance(item, dict) or "file" not in item:
-                    raise InputError(f"{path}:{line}: each source needs a 'file'")
-                unknown = set(item) - {"file", "title", "outlet", "url", "published"}
-                if unknown:
-                    raise InputError(f"{path}:{line}: unknown field(s): {', '.join(sorted(unknown))}")
-                entry = dict(item)
-                entry["published"] = _as_date(item.get("published"), f"{path}:{line}")
-                entries[str(item["file"])] = entry
-            return entries
+            return with_lines(path, partial(_manifest_entries, path))
     return {}
+
+
+def _manifest_entries(path: Path, data: Any) -> dict[str, dict[str, Any]]:
+    items = data.get("sources") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise InputError(f"{path}:1: sources: expected a list of documents under 'sources:'")
+    entries: dict[str, dict[str, Any]] = {}
+    for item in items:
+        line = getattr(item, "line", "?")
+        if not isinstance(item, dict) or "file" not in item:
+            raise InputError(f"{path}:{line}: each source needs a 'file'")
+        unknown = set(item) - {"file", "title", "outlet", "url", "published"}
+        if unknown:
+            raise InputError(f"{path}:{line}: unknown field(s): {', '.join(sorted(unknown))}")
+        entry = dict(item)
+        entry["published"] = _as_date(item.get("published"), f"{path}:{line}")
+        entries[str(item["file"])] = entry
+    return entries
 
 
 def _front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:

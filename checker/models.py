@@ -170,6 +170,16 @@ def shared_fields(cls: type[BaseModel]) -> set[str]:
     return shared
 
 
+def compact_claim(claim: BaseModel) -> None:
+    """``compact`` for a claim: the claim, its value and any restated sums, without recursion."""
+    object.__setattr__(claim, "__pydantic_fields_set__", shared_fields(type(claim)))
+    value = getattr(claim, "value", None)
+    if isinstance(value, BaseModel):
+        object.__setattr__(value, "__pydantic_fields_set__", shared_fields(type(value)))
+        for money in getattr(value, "also", ()):
+            object.__setattr__(money, "__pydantic_fields_set__", shared_fields(type(money)))
+
+
 def compact(model: BaseModel) -> None:
     """Share one "fields set" per model class instead of one per instance.
 

@@ -27,7 +27,16 @@ from checker.claims.dates import parse_absolute_date
 from checker.compare.engine import evaluate
 from checker.documents import Boilerplate, Document, load_documents, make_document
 from checker.keys import ClaimBuilder
-from checker.models import CLAIM_KINDS, Claim, ClaimKind, DateValue, PublishedFrom, Report, Tool, compact
+from checker.models import (
+    CLAIM_KINDS,
+    Claim,
+    ClaimKind,
+    DateValue,
+    PublishedFrom,
+    Report,
+    Tool,
+    compact_claim,
+)
 from checker.quotematch import assign_quote_keys
 from checker.rules import RuleBook
 
@@ -205,13 +214,14 @@ class Pipeline:
         sentences: dict[str, str] = {}
         for claim in stored.claims:
             # Strings that repeat across claims are stored once, as extraction itself stores them.
-            claim.sentence = sentences.setdefault(claim.sentence, claim.sentence)
-            claim.source = sys.intern(claim.source)
+            fields = claim.__dict__  # plain writes: these fields are already validated
+            fields["sentence"] = sentences.setdefault(claim.sentence, claim.sentence)
+            fields["source"] = sys.intern(claim.source)
             if claim.key:
-                claim.key = sys.intern(claim.key)
+                fields["key"] = sys.intern(claim.key)
             if claim.as_of:
-                claim.as_of = sys.intern(claim.as_of)
-            compact(claim)
+                fields["as_of"] = sys.intern(claim.as_of)
+            compact_claim(claim)
         return ExtractedDocument(document, stored.claims)
 
     def cache_key(self, document: Document) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -75,6 +75,21 @@ _LineLoader.add_implicit_resolver(
 )
 
 
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+T = TypeVar("T")
+
+
+def with_lines(path: Path, work: Callable[[Any], T]) -> T:
+    """Run ``work`` on the fast parse of a file; if it fails, re-run it on the line-aware parse so
+    the error names the line.
+    """
+    try:
+        return work(load_yaml(path, lines=False))
+    except InputError:
+        return work(load_yaml(path))
+
+
 def _relative(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd()))
@@ -82,14 +97,19 @@ def _relative(path: Path) -> str:
         return str(path)
 
 
-def load_yaml(path: Path) -> Any:
-    """Parse one YAML file safely, turning syntax errors into a one-line InputError."""
+def load_yaml(path: Path, lines: bool = True) -> Any:
+    """Parse one YAML file safely, turning syntax errors into a one-line InputError.
+
+    With ``lines`` every mapping remembers its line for error messages; without, libyaml parses
+    the file, many times faster.  Callers parse fast and re-parse with lines only to report an
+    error (``with_lines``).
+    """
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise InputError(f"{_relative(path)}: cannot read rule file: {exc.strerror}") from exc
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        return yaml.load(text, Loader=_LineLoader if lines else _FAST_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -133,8 +153,7 @@ def validate(path: Path, data: Any, spec: type[SpecT], subset: Any = None) -> Sp
 
 def load_spec(path: Path, spec: type[SpecT]) -> SpecT:
     """Load and validate one rule file; an empty file is an empty spec."""
-    data = load_yaml(path)
-    return validate(path, data if data is not None else {}, spec)
+    return with_lines(path, lambda data: validate(path, data if data is not None else {}, spec))
 
 
 RatePoint = tuple[dt.date, str, str, float]
@@ -229,6 +248,27 @@ def _check_comparator(path: Path, item: Any, rule: CompareRuleSpec) -> None:
             )
 
 
+def _compare_rules(path: Path, data: Any, known: dict[str, Path]) -> list[CompareRuleSpec]:
+    """Validate one file of comparison rules against the comparators and the ids seen so far."""
+    items = data.get("rules") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise InputError(f"{_relative(path)}:1: rules: expected a list of rules under 'rules:'")
+    rules: list[CompareRuleSpec] = []
+    seen = dict(known)
+    for item in items:
+        rule = validate(path, item, CompareRuleSpec)
+        _check_comparator(path, item, rule)
+        if rule.id in seen:
+            line = getattr(item, "line", None)
+            raise InputError(
+                f"{_relative(path)}:{line}: id: rule '{rule.id}' is already defined in "
+                f"{_relative(seen[rule.id])}"
+            )
+        seen[rule.id] = path
+        rules.append(rule)
+    return rules
+
+
 def _rule_files(root: Path) -> Iterator[Path]:
     yield from sorted(root.glob("*.yml"))
     yield from sorted(root.glob("*.csv"))
@@ -254,19 +294,8 @@ def load_rulebook(root: Path | None = None) -> RuleBook:
     compare: list[CompareRuleSpec] = []
     compare_files: dict[str, Path] = {}
     for path in sorted((root / "compare").glob("*.yml")):
-        data = load_yaml(path)
-        items = data.get("rules") if isinstance(data, dict) else None
-        if not isinstance(items, list):
-            raise InputError(f"{_relative(path)}:1: rules: expected a list of rules under 'rules:'")
-        for item in items:
-            rule = validate(path, item, CompareRuleSpec)
-            _check_comparator(path, item, rule)
-            if rule.id in compare_files:
-                line = getattr(item, "line", None)
-                raise InputError(
-                    f"{_relative(path)}:{line}: id: rule '{rule.id}' is already defined in "
-                    f"{_relative(compare_files[rule.id])}"
-                )
+        rules = with_lines(path, partial(_compare_rules, path, known=compare_files))
+        for rule in rules:
             compare.append(rule)
             compare_files[rule.id] = path
     currencies = top("currencies", CurrenciesSpec)

@@ -235,6 +235,8 @@ class BoilerplateSpec(Spec):
     """A line matching one of these starts the footer: it and everything after yield no claims."""
     published_patterns: list[str] = Field(default_factory=list)
     """Regexes with a ``date`` group that state when the page was published."""
+    max_line_length: int = Field(300, ge=1)
+    """Page furniture is short: longer lines (paragraphs of prose) are not tested at all."""
 
     @field_validator("drop_lines", "footer_starts", "published_patterns")
     @classmethod
