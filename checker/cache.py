@@ -103,10 +103,11 @@ class ClaimCache:
             db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", items)
 
     def stats(self) -> tuple[int, int]:
-        """(entries, bytes on disk)."""
+        """(documents cached, bytes on disk); corpus-level results are not counted as documents."""
         if not self.path.exists():
             return 0, 0
-        count = self._connect().execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+        query = "SELECT COUNT(*) FROM entries WHERE key NOT LIKE 'corpus:%'"
+        count = self._connect().execute(query).fetchone()[0]
         size = sum(p.stat().st_size for p in self.folder.glob(f"{self.path.name}*"))
         return int(count), size
 

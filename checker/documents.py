@@ -39,8 +39,11 @@ class Document:
     url: str | None = None
     published: dt.date | None = None
     published_from: PublishedFrom | None = None
-    excluded: list[tuple[int, int]] = field(default_factory=list)
-    """Character ranges (front matter, boilerplate) that yield no claims."""
+    boilerplate: Boilerplate | None = field(default=None, repr=False)
+    """Rules for ranges that yield no claims, applied on first use (a cached document never needs it)."""
+    body_start: int = 0
+    """Where the text begins after any front matter."""
+    _excluded: list[tuple[int, int]] | None = field(default=None, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
     _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
     _sentence_starts: list[int] | None = field(default=None, repr=False)
@@ -88,6 +91,15 @@ class Document:
         self.sentences  # noqa: B018 - builds the index
         assert self._sentence_starts is not None
         return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    @property
+    def excluded(self) -> list[tuple[int, int]]:
+        """Character ranges (front matter, boilerplate) that yield no claims."""
+        if self._excluded is None:
+            front = [(0, self.body_start)] if self.body_start else []
+            found = self.boilerplate.excluded_ranges(self.text, self.body_start) if self.boilerplate else []
+            self._excluded = front + found
+        return self._excluded
 
     def is_excluded(self, start: int, end: int) -> bool:
         return any(start < x_end and x_start < end for x_start, x_end in self.excluded)
@@ -407,8 +419,7 @@ def make_document(
     """Build a Document, settling its publication date from the best evidence available."""
     meta = dict(meta or {})
     front, body_start = _front_matter(text, path or doc_id)
-    excluded = [(0, body_start)] if body_start else []
-    excluded += boilerplate.excluded_ranges(text, body_start)
+
     if published is None and meta.get("published"):
         published, published_from = meta["published"], "manifest"
     if published is None and front.get("published"):
@@ -428,7 +439,8 @@ def make_document(
         url=meta.get("url"),
         published=published,
         published_from=published_from,
-        excluded=excluded,
+        boilerplate=boilerplate,
+        body_start=body_start,
     )
 
 

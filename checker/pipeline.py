@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 import multiprocessing
 import os
 import sys
@@ -32,7 +33,9 @@ from checker.models import (
     Claim,
     ClaimKind,
     DateValue,
+    Finding,
     PublishedFrom,
+    QuoteClaim,
     Report,
     Tool,
     compact_claim,
@@ -60,6 +63,16 @@ class ExtractedDocument:
 
     document: Document
     claims: list[Claim]
+    cache_key: str | None = None
+    """The document's key in the claims cache, when a cache was used."""
+
+
+class _CorpusResult(BaseModel):
+    """What the comparison of a whole corpus produced, cached for an unchanged corpus."""
+
+    quote_keys: dict[str, str]
+    findings: list[Finding]
+    unverified: list[str]
 
 
 class _Stored(BaseModel):
@@ -240,6 +253,7 @@ class Pipeline:
         jobs: int = 1,
         cache: ClaimCache | None = None,
         progress: Progress | None = None,
+        key_quotes: bool = True,
     ) -> list[ExtractedDocument]:
         """Extract every document (from the cache where possible, in parallel with ``jobs`` > 1),
         then key quotes across them.  The result does not depend on ``jobs`` or the cache.
@@ -279,9 +293,12 @@ class Pipeline:
         if cache and fresh:
             cache.put_many(fresh)
         extracted = [r for r in results if r is not None]
-        for item in extracted:
+        for i, item in enumerate(extracted):
             item.document.drop_indexes()
-        assign_quote_keys([c for e in extracted for c in e.claims], min_words=self.quote_min_words)
+            if cache:
+                item.cache_key = keys[i]
+        if key_quotes:
+            assign_quote_keys([c for e in extracted for c in e.claims], min_words=self.quote_min_words)
         return extracted
 
     def _extract_parallel(
@@ -313,9 +330,45 @@ class Pipeline:
                 if progress:
                     progress(done, total)
 
-    def report(self, extracted: Sequence[ExtractedDocument], notes: Sequence[str] = ()) -> Report:
+    def compare(
+        self, extracted: Sequence[ExtractedDocument], cache: ClaimCache | None = None
+    ) -> tuple[list[Finding], list[str]]:
+        """Key quotes across documents and compare; an unchanged corpus reuses its cached result.
+
+        The result depends only on the documents' claims, which their cache keys pin down (with
+        the rules and the code), so a corpus whose every document hit the cache has one key too.
+        """
         claims = [c for e in extracted for c in e.claims]
+        corpus_key = None
+        if cache and extracted and all(e.cache_key for e in extracted):
+            digest = hashlib.sha256(b"corpus")
+            for item in extracted:
+                digest.update((item.cache_key or "").encode())
+            corpus_key = "corpus:" + digest.hexdigest()
+            stored = cache.get_many([corpus_key]).get(corpus_key)
+            if stored is not None:
+                result = _CorpusResult.model_validate_json(stored)
+                for claim in claims:
+                    key = result.quote_keys.get(claim.id)
+                    if key is not None:
+                        claim.__dict__["key"] = key
+                return result.findings, result.unverified
+        assign_quote_keys(claims, min_words=self.quote_min_words)
         findings, unverified = evaluate(claims, self.rules)
+        if cache and corpus_key:
+            quote_keys = {c.id: c.key for c in claims if isinstance(c, QuoteClaim) and c.key}
+            result = _CorpusResult(quote_keys=quote_keys, findings=findings, unverified=unverified)
+            cache.put_many([(corpus_key, result.model_dump_json().encode())])
+        return findings, unverified
+
+    def report(
+        self,
+        extracted: Sequence[ExtractedDocument],
+        notes: Sequence[str] = (),
+        compared: tuple[list[Finding], list[str]] | None = None,
+    ) -> Report:
+        claims = [c for e in extracted for c in e.claims]
+        findings, unverified = compared if compared is not None else evaluate(claims, self.rules)
         all_notes = list(notes)
         for item in extracted:
             doc = item.document
@@ -347,4 +400,7 @@ class Pipeline:
     ) -> Report:
         with gc_paused():
             documents, notes = self.load(paths, published)
-            return self.report(self.extract_all(documents, jobs=jobs, cache=cache, progress=progress), notes)
+            extracted = self.extract_all(
+                documents, jobs=jobs, cache=cache, progress=progress, key_quotes=False
+            )
+            return self.report(extracted, notes, self.compare(extracted, cache))

@@ -92,3 +92,16 @@ def test_cache_keys_change_with_the_code(monkeypatch: pytest.MonkeyPatch) -> Non
     key = p.cache_key(doc)
     monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "edited")
     assert p.cache_key(doc) != key
+
+
+def test_unchanged_corpus_reuses_its_comparison(tmp_path: Path) -> None:
+    from pathlib import Path as _Path
+
+    p = Pipeline(default_rules())
+    cache = ClaimCache(tmp_path)
+    first = p.check([_Path("seeds")], cache=cache)
+    entries_after_first = cache.stats()[0]
+    second = p.check([_Path("seeds")], cache=cache)
+    fresh = p.check([_Path("seeds")])
+    assert entries_after_first == 5
+    assert first.model_dump() == second.model_dump() == fresh.model_dump()
