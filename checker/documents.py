@@ -190,6 +190,7 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n")
+_LINE_INDENT = re.compile(r"[ \t]*")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -207,13 +208,14 @@ def _split_lines(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     """Break a block at newlines unless the line plainly runs on (hard-wrapped prose)."""
     line_start = start
     for match in _NEWLINE.finditer(text, start, end):
-        before = text[line_start : match.start()].rstrip()
-        after = text[match.end() : end].lstrip(" \t")
-        runs_on = (
-            bool(before)
-            and (before[-1].islower() or before[-1] in ",;:-")
-            and (bool(after) and after[0].islower())
-        )
+        # Only the first character of the next line and the last of this one matter; looking at
+        # those alone keeps a long block of short lines linear.
+        indent = _LINE_INDENT.match(text, match.end(), end)
+        first = indent.end() if indent else end
+        runs_on = first < end and text[first].islower()
+        if runs_on:
+            before = text[line_start : match.start()].rstrip()
+            runs_on = bool(before) and (before[-1].islower() or before[-1] in ",;:-")
         if not runs_on:
             yield line_start, match.start()
             line_start = match.end()

@@ -90,6 +90,7 @@ class Keyer:
         self._mention_cache: tuple[
             Document | None, tuple[list[int], list[Mention], list[int], list[Mention]], set[str]
         ] = (None, ([], [], [], []), set())
+        self._events: tuple[str | None, dict[tuple[int, int], list[tuple[int, int, str]]]] = (None, {})
         self._properties = [
             _CompiledProperty(p, tuple(re.compile(rx, re.IGNORECASE) for rx in p.when.sentence_matches))
             for p in rules.properties.properties
@@ -100,15 +101,27 @@ class Keyer:
     def _event(self, text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[str, int] | None:
         """The event word nearest the claim in its sentence, canonicalised, and its offset."""
         best: tuple[int, str, int] | None = None
-        for match in self._event_re.finditer(text, s_start, s_end):
-            distance = start - match.end() if match.end() <= start else match.start() - end
-            if match.start() < end and match.end() > start:
+        for m_start, m_end, word in self._event_words(text, s_start, s_end):
+            distance = start - m_end if m_end <= start else m_start - end
+            if m_start < end and m_end > start:
                 continue
-            word = match.group(0).lower()
-            word = self.event_synonyms.get(word, word)
             if abs(distance) <= _EVENT_REACH and (best is None or abs(distance) < best[0]):
-                best = (abs(distance), word, match.start())
+                best = (abs(distance), word, m_start)
         return (best[1], best[2]) if best else None
+
+    def _event_words(self, text: str, s_start: int, s_end: int) -> list[tuple[int, int, str]]:
+        """The canonical event words of one sentence, found once for all the claims in it."""
+        if self._events[0] is not text:
+            self._events = (text, {})
+        cache = self._events[1]
+        found = cache.get((s_start, s_end))
+        if found is None:
+            found = []
+            for match in self._event_re.finditer(text, s_start, s_end):
+                word = match.group(0).lower()
+                found.append((match.start(), match.end(), self.event_synonyms.get(word, word)))
+            cache[(s_start, s_end)] = found
+        return found
 
     def _participants(self, text: str, s_start: int, s_end: int, near: int) -> str | None:
         """Who the event is of, when the sentence names them near the event word."""

@@ -693,7 +693,8 @@ NUMBER_START = re.compile(
 
 # --- bare numbers -------------------------------------------------------------------------------
 
-_NUMBER_RE = re.compile(NUMBER)
+_NUMBER_RE: list[re.Pattern[str]] = []
+"""``NUMBER`` compiled on first use: only ``find_numbers`` needs it alone, and it is slow to compile."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -707,10 +708,13 @@ class NumberMention:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in ``text`` the grammar reads, in order."""
+    if not _NUMBER_RE:
+        _NUMBER_RE.append(re.compile(NUMBER))
+    number_re = _NUMBER_RE[0]
     found: list[NumberMention] = []
     pos = 0
     while True:
-        match = _NUMBER_RE.search(text, pos)
+        match = number_re.search(text, pos)
         if match is None:
             return found
         value = parse_number(match.group(0))

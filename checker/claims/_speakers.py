@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from checker.claims._quote_spans import QUOTE_MASK
 from checker.entities import Mention
+from checker.numbers import trie_pattern
 from checker.rules import RuleBook
 
 _PRONOUN_TAIL = re.compile(r"(?<![\w\-’'])(he|she|it|they|we|i|He|She|It|They|We|I)$")
@@ -108,10 +109,10 @@ class SpeakerLexicon:
 
     def __init__(self, rules: RuleBook) -> None:
         self.index = rules.entity_index
-        cues = sorted({c.strip() for c in rules.lexicon.quote_cues if c.strip()}, key=lambda c: (-len(c), c))
-        body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
-        # Case-sensitive on purpose: "States" in "United States" is not the verb "states".
-        self.cue_re = re.compile(rf"(?<![\w\-’'])(?:{body})(?![\w\-])" if body else r"(?!x)x")
+        cues = {c.strip() for c in rules.lexicon.quote_cues if c.strip()}
+        # A trie tries the longest cue first, as a longest-first alternation would, in a fraction
+        # of the time.  Case-sensitive on purpose: "States" in "United States" is not the verb "states".
+        self.cue_re = re.compile(rf"(?<![\w\-’'])(?:{trie_pattern(cues)})(?![\w\-])" if cues else r"(?!x)x")
         self.group_words = frozenset(
             word.lower()
             for entity in rules.entities.entities

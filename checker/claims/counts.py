@@ -273,6 +273,20 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return index > 0 and spans[index - 1][1] > start
 
 
+_LAST_PERCENTS: list[tuple[str, list[tuple[re.Match[str], Quantity]]]] = []
+
+
+def percent_quantities(text: str) -> list[tuple[re.Match[str], Quantity]]:
+    """Every figure with a percent sign or word in ``text``, found once per document: percent
+    claims and count shares ("90% of members") both start from them.
+    """
+    if _LAST_PERCENTS and _LAST_PERCENTS[0][0] is text:
+        return _LAST_PERCENTS[0][1]
+    found = iter_quantities_near(_PERCENT, text, PERCENT_ANCHOR, before=120, after=10)
+    _LAST_PERCENTS[:] = [(text, found)]
+    return found
+
+
 def _looks_like_year(quantity: Quantity, match: re.Match[str]) -> bool:
     """A bare figure such as 2024 before an unlisted noun is a year ("2024 elections"), not a count."""
     return (
@@ -295,7 +309,7 @@ def find_counts(ctx: ExtractionContext) -> list[Extracted]:
     found: list[Extracted] = []
     facts = document_facts(ctx)
 
-    for match, quantity in iter_quantities_near(_PERCENT, text, PERCENT_ANCHOR, before=120, after=10):
+    for match, quantity in percent_quantities(text):
         if match.group("suf1") is None and match.group("suf2") is None:
             continue
         whole = share_target(ctx, quantity.end, groups_only=True)

@@ -10,30 +10,37 @@ from __future__ import annotations
 import re
 
 from checker.claims.base import Extracted, ExtractionContext
-from checker.claims.counts import document_facts, resolver_for, share_target
+from checker.claims.counts import document_facts, percent_quantities, resolver_for, share_target
 from checker.models import ClaimKind, PercentValue
 from checker.numbers import (
     NUMBER,
-    PERCENT_ANCHOR,
-    PERCENT_SIGN,
     PERCENT_WORDS,
     case_variants,
-    iter_quantities_near,
     parse_number,
-    quantity_pattern,
     trie_pattern,
 )
 
-_PERCENT = re.compile(quantity_pattern(suffix=PERCENT_SIGN))
 _OF = re.compile(
     r"\s+of\s+(?:(?:the|a|an|its|their|our|all|his|her|your|my|this|that|these|those)\s+)*", re.IGNORECASE
 )
 _PHRASE_WORD = re.compile(r"[ \t]*([A-Za-z][\w'’.-]*[\w]|[A-Za-z])")
-_PERCENT_OF_FIGURE = re.compile(
-    rf"(?<![\w%,]\s)(?<![\w%-]){trie_pattern(case_variants(PERCENT_WORDS))}\s+of\s+(?P<num>{NUMBER})"
-    r"(?![\w%])(?!\s+[a-z])"
-)
-"""A heading-style percentage that names its figure after the word: "percent of 10", "per cent of twenty"."""
+_PERCENT_OF_FIGURE: list[re.Pattern[str]] = []
+"""A heading-style percentage that names its figure after the word: "percent of 10", "per cent of twenty".
+Compiled on first use (see ``_percent_of_figure``): the full number grammar is slow to compile and
+most documents never need it."""
+
+
+def _percent_of_figure() -> re.Pattern[str]:
+    if not _PERCENT_OF_FIGURE:
+        _PERCENT_OF_FIGURE.append(
+            re.compile(
+                rf"(?<![\w%,]\s)(?<![\w%-]){trie_pattern(case_variants(PERCENT_WORDS))}\s+of\s+(?P<num>{NUMBER})"
+                r"(?![\w%])(?!\s+[a-z])"
+            )
+        )
+    return _PERCENT_OF_FIGURE[0]
+
+
 _URLISH = re.compile(r"[=?&]|://|www\.")
 _MAX_OF_WORDS = 4
 
@@ -88,7 +95,7 @@ def find_percents(ctx: ExtractionContext) -> list[Extracted]:
     """Every percentage in the document that is not a share of a countable group."""
     text = ctx.document.text
     found: list[Extracted] = []
-    for match, quantity in iter_quantities_near(_PERCENT, text, PERCENT_ANCHOR, before=120, after=10):
+    for match, quantity in percent_quantities(text):
         if match.group("suf1") is None and match.group("suf2") is None:
             continue
         if "%" in text[quantity.start : quantity.end] and _in_url(text, quantity.start, quantity.end):
@@ -101,7 +108,7 @@ def find_percents(ctx: ExtractionContext) -> list[Extracted]:
         )
         found.append(Extracted("percent", quantity.start, quantity.end, value))
     for start in _percent_word_starts(text):
-        heading = _PERCENT_OF_FIGURE.match(text, start)
+        heading = _percent_of_figure().match(text, start)
         figure = parse_number(heading.group("num")) if heading else None
         if heading is not None and figure is not None:
             found.append(
