@@ -22,8 +22,10 @@ conversion, applied here in the scorer and nowhere in ``checker/``:
 - an explicit range (a claim without a single ``timex`` whose words state both ends, joined by
   "to", "until", "and", a dash or "~": "from 4 to 22 this month", "between August and October")
   ends on the first day of its last stated unit, as the source writes it: ``2016-11-04/2016-11-22``,
-  ``2018-08-01/2018-10-01``; a span counted from publication ("the next 3 days", "within 9 months")
-  is a unit and ends on the first day after it;
+  ``2018-08-01/2018-10-01``; the unit is the one the words after the last link name ("between
+  January 1st 2015 and Feb 2018" ends ``2018-02-01``), and "to the end of June" ends after June
+  (``2016-07-01``), as our inclusive end says; a span counted from publication ("the next 3 days",
+  "within 9 months") is a unit and ends on the first day after it;
 - an open side is ``..``; the closed side follows the rules above (``since February`` ->
   ``2016-02-01/..``, ``before 2018`` -> ``../2018-01-01``);
 - except when the closed side is one day: the source writes that stated day itself and says in its
@@ -80,10 +82,34 @@ def _unit_start(day: dt.date, granularity: str) -> dt.date:
     return day
 
 
-_EXCLUDING_BEFORE = re.compile(r"^(?:before|prior\s+to|earlier\s+than|sooner\s+than)\b", re.IGNORECASE)
-_EXCLUDING_AFTER = re.compile(r"^(?:after|later\s+than)\b", re.IGNORECASE)
+_EXCLUDING_BEFORE = re.compile(
+    r"^(?:before|prior\s+to|earlier\s+than|sooner\s+than)\b(?!\s+or\b)", re.IGNORECASE
+)
+_EXCLUDING_AFTER = re.compile(r"^(?:after|later\s+than)\b(?!\s+or\b)", re.IGNORECASE)
 _REST_OF = re.compile(r"^(?:the\s+)?(?:rest|remaining|remainder)\b", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\b(?:to|through|thru|until|till|and)\b|[-–—~]", re.IGNORECASE)
+_WORD_LINK = re.compile(r"\b(?:to|through|thru|until|till|and)\s+", re.IGNORECASE)
+_MONTH_TAIL = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,?\s+(?:of\s+)?\d{4})?", re.IGNORECASE
+)
+_YEAR_TAIL = re.compile(r"\d{4}")
+_TO_THE_END = re.compile(r"\s*the\s+end\s+of\b", re.IGNORECASE)
+
+
+def _last_end(text: str, granularity: str) -> tuple[str, bool]:
+    """The unit the words after a range's last link name ("... and Feb 2018": month), and whether
+    they say "the end of" it."""
+    links = list(_WORD_LINK.finditer(text))
+    if not links:
+        return granularity, False
+    tail = text[links[-1].end() :].strip()
+    if _TO_THE_END.match(tail):
+        return granularity, True
+    if _MONTH_TAIL.fullmatch(tail):
+        return "month", False
+    if _YEAR_TAIL.fullmatch(tail):
+        return "year", False
+    return granularity, False
 
 
 def source_value(value: Mapping[str, Any], expected_type: str, text: str = "") -> str:
@@ -105,7 +131,9 @@ def source_value(value: Mapping[str, Any], expected_type: str, text: str = "") -
     elif value.get("timex") or start is None or not _RANGE_LINK.search(text):
         closing = (_day(end) + dt.timedelta(days=1)).isoformat()
     else:
-        closing = _unit_start(_day(end), granularity).isoformat()
+        last_unit, to_its_end = _last_end(text, granularity)
+        closing_day = _day(end) + dt.timedelta(days=1) if to_its_end else _unit_start(_day(end), last_unit)
+        closing = closing_day.isoformat()
     return f"{start or '..'}/{closing}"
 
 

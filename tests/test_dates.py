@@ -176,7 +176,7 @@ def test_event_hint_prefers_the_nearest_noun() -> None:
         ("Ministers met this week.", THURSDAY, "2024-04-01", "2024-04-07", "2024-W14"),
         ("Ministers met last week.", THURSDAY, "2024-03-25", "2024-03-31", "2024-W13"),
         ("Ministers met last month.", THURSDAY, "2024-03-01", "2024-03-31", "2024-03"),
-        ("Ministers met earlier this month.", THURSDAY, "2024-04-01", THURSDAY, "2024-04"),
+        ("Ministers met earlier this month.", THURSDAY, "2024-04-01", "2024-04-03", "2024-04"),
         ("He said in February that talks failed.", THURSDAY, "2024-02-01", "2024-02-29", "2024-02"),
         ("He said in July that talks failed.", THURSDAY, "2023-07-01", "2023-07-31", "2023-07"),
         ("Leaders will gather in February.", THURSDAY, "2025-02-01", "2025-02-28", "2025-02"),
@@ -521,3 +521,124 @@ def test_a_future_month_range_already_running_is_this_years() -> None:
 def test_decades_with_an_apostrophe() -> None:
     span, value = only("Music of the 70's returned.")
     assert (span, value.start, value.end) == ("the 70's", "1970-01-01", "1979-12-31")
+
+
+# --- round 3: parts of periods, weekdays in months, spans of days, open words, half years ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Ministers will meet in early April.", "2024-04-01", "2024-04-15"),
+        ("Prices fell late last month.", "2024-03-16", "2024-03-31"),
+        ("Ministers will meet at the end of the month.", "2024-04-16", "2024-04-30"),
+        ("The talks stalled earlier in the week.", "2024-04-01", "2024-04-03"),
+    ],
+)
+def test_parts_of_months_are_halves_and_earlier_excludes_today(text: str, start: str, end: str) -> None:
+    assert interval(text) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Ministers meet on the first Friday of next month.", "2024-05-03"),
+        ("The vote is on the last Monday of May 2024.", "2024-05-27"),
+        ("Clocks change on the second Sunday in March.", "2024-03-10"),
+    ],
+)
+def test_nth_weekday_of_a_month(text: str, day: str) -> None:
+    assert interval(text) == (day, day)
+
+
+def test_for_a_second_sunday_is_not_a_date() -> None:
+    assert claims("Crowds gathered for a second Sunday in a row.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("The office is closed 4 till 23 of next month.", "2024-05-04", "2024-05-23"),
+        ("The trial ran from 4 to January 22, 1995.", "1995-01-04", "1995-01-22"),
+    ],
+)
+def test_span_of_days_before_the_month_that_holds_them(text: str, start: str, end: str) -> None:
+    assert interval(text) == (start, end)
+
+
+def test_figures_before_a_month_are_not_a_span_of_days() -> None:
+    span, value = only("Cases rose from 4 to 22 this month.")
+    assert (span, value.start, value.end) == ("this month", "2024-04-01", "2024-04-30")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("He will leave before or on 1/1/2016.", None, "2016-01-01"),
+        ("He will arrive later than or at 1/1/2016.", "2016-01-01", None),
+        ("They hope to finish sooner than 2020.", None, "2019-12-31"),
+        ("The plant opens 2026 or later.", "2026-01-01", None),
+    ],
+)
+def test_inclusive_and_comparative_open_words(text: str, start: str | None, end: str | None) -> None:
+    assert interval(text) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("They met last Wednesday.", "2024-03-27"),
+        ("They met this past Wednesday.", "2024-04-03"),
+        ("They will meet next Wednesday.", "2024-04-10"),
+    ],
+)
+def test_last_weekday_is_in_last_week(text: str, day: str) -> None:
+    assert interval(text) == (day, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "day"),
+    [
+        ("Let's meet on Friday the 12th.", "Friday the 12th", "2024-04-12"),
+        ("They met Friday the fifteen.", "Friday the fifteen", "2024-03-15"),
+        ("On Friday the two leaders met.", "Friday", "2024-03-29"),
+    ],
+)
+def test_weekday_with_day_of_month_is_the_nearest_such_day(text: str, span: str, day: str) -> None:
+    found_span, value = only(text)
+    assert (found_span, value.start) == (span, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "timex"),
+    [
+        ("Output rose in H1 2016.", "2016-01-01", "2016-06-30", "2016-H1"),
+        ("Output rose in the second half of 2023.", "2023-07-01", "2023-12-31", "2023-H2"),
+        ("Sales rose in May this year.", "2024-05-01", "2024-05-31", "2024-05"),
+        ("Sales should rise in Q3 next year.", "2025-07-01", "2025-09-30", "2025-Q3"),
+        ("Shares are up 5% year-to-date.", "2024-01-01", "2024-04-03", "2024"),
+        ("Music of the nineteen seventies returned.", "1970-01-01", "1979-12-31", "197"),
+        ("Music of the noughties returned.", "2000-01-01", "2009-12-31", "200"),
+    ],
+)
+def test_half_years_relative_years_and_spoken_decades(text: str, start: str, end: str, timex: str) -> None:
+    _, value = only(text)
+    assert (value.start, value.end, value.timex) == (start, end, timex)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "day"),
+    [
+        ("It opened Sep-23-2020.", "Sep-23-2020", "2020-09-23"),
+        ("It opened on 28 June in 2020.", "28 June in 2020", "2020-06-28"),
+        ("It opened on July 4th of 1995.", "July 4th of 1995", "1995-07-04"),
+    ],
+)
+def test_day_with_its_year_after_a_dash_or_a_preposition(text: str, span: str, day: str) -> None:
+    found_span, value = only(text)
+    assert (found_span, value.start, value.end) == (span, day, day)
+
+
+def test_week_of_a_day_of_the_month() -> None:
+    span, value = only("They met in the week of the 18th.")
+    assert (span, value.start, value.end) == ("the week of the 18th", "2024-03-18", "2024-03-24")

@@ -38,6 +38,7 @@ from checker.claims._datelex import (
     holiday_date,
     holiday_key,
     holiday_pattern,
+    nth_weekday,
     spoken_year,
     trie_alternation,
 )
@@ -64,9 +65,12 @@ Relation = Literal[
     "week_of",
     "week_containing",
     "week_number",
+    "nth_weekday",
+    "day_span",
 ]
-"""How a mention is placed.  ``shift``, ``week_of`` and ``week_containing`` are prefixes
-("3 days after", "the last week of", "the week of") that only count when joined to what follows."""
+"""How a mention is placed.  ``shift``, ``week_of``, ``week_containing``, ``nth_weekday`` and ``day_span``
+are prefixes ("3 days after", "the last week of", "the week of", "the first Friday of", "from 4 to")
+that only count when joined to what follows."""
 
 # --- vocabulary as regex fragments ----------------------------------------------------------------
 
@@ -140,6 +144,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("day_month_range", rf"\b(?:the\s+)?(?P<dmr_d1>{_DAY})\s*(?:-|–|—|to|until|till|through|and)\s*"
                         rf"(?:the\s+)?(?P<dmr_d2>{_DAY})(?:\s+of)?\s+(?P<dmr_m>{_MONTH_WORD})"
                         rf"(?:,?\s+(?:of\s+)?(?P<dmr_y>{_YEAR}))?"),
+    ("day_span", rf"\b(?:the\s+)?(?P<ds_a>{_DAY})(?:\s*(?:-|–|to|till|until|through|thru|and)\s*(?:the\s+)?"
+                 rf"(?P<ds_b>{_DAY})\s+(?:of|in)\s+(?:the\s+)?|\s+(?:to|till|until|through|thru)\s+)(?=[a-z])"),
     ("month_day_range", rf"\b(?P<mdr_m>{_MONTH_WORD})\s*(?P<mdr_d1>{_DAY})\s*(?:-|–|—|to|until|till|through)"
                         rf"\s*(?P<mdr_d2>{_DAY}){_NOT_A_FIGURE}(?:,?\s+(?P<mdr_y>{_YEAR}))?"),
     ("month_range", rf"\b(?P<mmr_m1>{_MONTH_WORD})\s*(?:-|–|—|to|through|until|till)\s*"
@@ -148,40 +154,49 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("day_month", rf"\b(?:the\s+)?(?:(?P<dm_d>{_DAY})|(?P<dm_o>{_ORDINAL})(?=(?:\s+day)?\s+of)|"
                   rf"{_DAY_WORD_THEN.format('dm')})"
                   r"(?P<dm_of>(?:\s+day)?\s+of)?(?:\s+|\s*[-/]\s*)"
-                  rf"(?P<dm_m>{_MONTH_WORD})(?:(?:,?\s+(?:of\s+)?|[-/])(?P<dm_y>{_YEAR})|,?\s+(?P<dm_sy>{_SPOKEN_YEAR}))?"),
+                  rf"(?P<dm_m>{_MONTH_WORD})(?:(?:,?\s+(?:(?:of|in)\s+)?|[-/])(?P<dm_y>{_YEAR})|,?\s+(?P<dm_sy>{_SPOKEN_YEAR}))?"),
     ("month_day", rf"\b(?P<md_m>{_MONTH_WORD})(?:\s*|\s*[-/]\s*)"
                   rf"(?:(?P<md_d>{_DAY})|the\s+(?P<md_o>{_ORDINAL})|"
                   rf"the\s+(?P<md_d2>{_DAY})|\s(?:the\s+)?{_DAY_WORD_AFTER_MONTH}){_NOT_A_FIGURE}"
-                  rf"(?:(?:\s*,\s*|\s+)(?:(?P<md_y>{_YEAR})|(?P<md_sy>{_SPOKEN_YEAR})))?"),
+                  rf"(?:(?:\s*,\s*|\s+(?:(?:of|in)\s+)?|-)(?:(?P<md_y>{_YEAR})|(?P<md_sy>{_SPOKEN_YEAR})))?"),
     ("month_year", rf"\b{_modifier('my')}(?P<my_m>{_MONTH_WORD}),?(?:\s+(?:of\s+)?|\s*[-/]\s*)"
                    rf"(?:(?P<my_y>{_YEAR})|(?<=\s)(?P<my_sy>{_SPOKEN_YEAR}))|"
                    rf"\b(?P<my_y2>{_YEAR})\s*,?\s*(?P<my_m2>{_MONTH_WORD})(?!\s*\d)"),
     ("year_range", rf"\b(?P<yr_a>{_YEAR})\s*(?:-|–|—|/|~)\s*(?P<yr_b>\d{{4}}|\d{{2}})\b(?![-/.]\d|%)"),
     ("decade", rf"\b(?:the\s+)?{_modifier('dec')}(?:(?P<dec_y>1\d{{2}}0|20\d0)\s?['’]?s\b|"
-               rf"['’](?P<dec_yy>\d0)s\b|\b(?P<dec_yy2>\d0)['’]s\b|(?<=the\s)(?P<dec_w>{alternation(DECADE_WORDS)})\b)"),
+               rf"['’](?P<dec_yy>\d0)s\b|\b(?P<dec_yy2>\d0)['’]s\b|(?<=the\s)(?P<dec_w>{alternation(DECADE_WORDS)})\b|"
+               rf"(?<=the\s)(?P<dec_c>eighteen|nineteen|twenty)[-\s]?(?P<dec_w2>{alternation(DECADE_WORDS)}|tens)\b|"
+               r"(?<=the\s)(?P<dec_n>noughties)\b)"),
     ("century", rf"\b(?:the\s+)?{_modifier('cen')}(?:(?P<cen_n>\d{{1,2}})(?:st|nd|rd|th)|"
                 rf"(?P<cen_o>{_ORDINAL}))[\s-]+century\b"),
     ("quarter", rf"\b(?:the\s+)?(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
                 rf"(?:\s+of(?:\s+the\s+year)?)?(?:,?\s+(?P<q_y>{_YEAR}))?|"
-                rf"\bq(?P<q_n>[1-4])(?:\s*(?:of\s+)?|-)(?P<q_y2>{_YEAR})?|"
-                rf"\b(?P<q_y3>{_YEAR})\s*-?\s*q(?P<q_n3>[1-4])\b"),
+                rf"\bq(?P<q_n>[1-4])(?:(?:-|\s*(?:of\s+)?)(?P<q_y2>{_YEAR}))?|"
+                rf"\b(?P<q_y3>{_YEAR})\s*-?\s*q(?P<q_n3>[1-4])\b|"
+                rf"\b(?:the\s+)?(?P<h_o>first|second|1st|2nd)\s+half\s+of\s+(?:the\s+year\b|(?P<h_y>{_YEAR}))|"
+                rf"\bh(?P<h_n>[12])\s*-?\s*(?P<h_y2>{_YEAR})|\b(?P<h_y3>{_YEAR})\s*-?\s*h(?P<h_n3>[12])\b"),
     ("season", rf"\b{_modifier('s')}(?:(?P<s_rel>last|this|next|past|coming|previous)\s+)?(?:the\s+)?"
                rf"(?P<s_n>spring|summer|autumn|fall|winter)\b(?:\s+of)?(?:\s+(?P<s_y>{_YEAR}))?"),
     ("week_of", r"\b(?:the\s+)?(?P<wo_o>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+"
                 r"(?:of|in)\s+(?=\S)"),
+    ("nth_weekday", rf"\b(?:the\s+)?(?P<nw_o>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
+                    rf"(?P<nw_d>{_WEEKDAY_FULL})\s+(?:of|in)\s+(?=\S)"),
     ("week_containing", r"\b(?:(?:the\s+)?week\s+(?P<wc_how>of|commencing|beginning|starting)"
-                        r"(?:\s+on)?|w/c)\s+"
-                        r"(?:the\s+)?(?=\S)"),
+                        r"(?:\s+on)?|w/c)\s+(?=\S)"),
     ("week_number", rf"\bweek\s+(?P<wn_n>[1-4]?\d|5[0-3])\b(?!\s+of\s+the\b)(?:\s+of\s+(?P<wn_y>{_YEAR}))?"),
     ("unit", rf"\b{_modifier('u', _MODIFIER_WORDS + '|earlier|later')}(?:the\s+)?"
              r"(?P<u_rel>this|last|next|previous|following|current|coming|upcoming)\s+(?:fiscal\s+|calendar\s+)?"
              r"(?P<u_unit>week|weekend|month|year|quarter|decade|century)\b(?!-|\s+of\b)"
              r"(?P<u_after>\s+after\s+(?:the\s+)?next\b)?|"
              r"\b(?:the\s+)?(?P<u_unit2>week|weekend|month|year)\s+after\s+(?:the\s+)?next\b|"
+             r"\b(?:the\s+)?(?P<u_part>end|start|beginning|middle|close)\s+of\s+the\s+"
+             r"(?P<u_unit4>week|month|year)\b(?!\s*(?:of\b|\d|['’]))|"
+             r"\b(?P<u_ytd>year|month|week)[-\s]to[-\s]date\b|"
+             r"\b(?P<u_side>earlier|later)\s+in\s+the\s+(?P<u_unit5>week|month|year)\b(?!\s*(?:of\b|\d|['’]))|"
              r"\b(?:the\s+)?(?P<u_rest>rest|remainder|remaining)(?:\s+of)?\s+(?:(?:the|my|our|this|current)\s+)?"
              r"(?P<u_unit3>week|month|year)\b"),
     ("relative_month", rf"\b{_modifier('rm')}(?P<rm_rel>last|next|this|previous|coming)\s+"
-                       rf"(?P<rm_m>{_FULL_MONTH_WORD})"),
+                       rf"(?P<rm_m>{_FULL_MONTH_WORD}|sept\b\.?)"),
     ("ago", rf"\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>day|week|month|year|decade|centur(?:y|ie))s?\s+ago\b"),
     ("shift", rf"\b(?P<sh_n>{_COUNT})\s+{_UNIT_WORD.format('sh_u')}\s+"
               r"(?P<sh_dir>from\s+now|hence|from|after|before)\b"),
@@ -198,7 +213,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                 r"(?P<dd_pos>['’]s)?\b|\bthis\s+(?P<dd_part>morning|afternoon|evening)\b"),
     ("weekday", rf"\b(?:(?P<wd_rel>last|next|this|coming|previous|following|past)\s+)?"
                 rf"(?:(?P<wd_n>{_WEEKDAY_FULL})\b(?!s)|(?P<wd_a>{_WEEKDAY_ABBR})\b\.?(?=,?\s*\(?\s*(?:\d|{_MONTH_WORD})))"
-                rf"(?:,?\s+(?:the\s+(?P<wd_dom>\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL})|(?P<wd_dom2>\d{{1,2}}(?:st|nd|rd|th))|"
+                rf"(?:,?\s+(?:the\s+(?:(?P<wd_dom>\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL})|"
+                rf"(?P<wd_domw>{_CARDINAL})\b(?=\s*(?:[.,;:?!)]|$)))|(?P<wd_dom2>\d{{1,2}}(?:st|nd|rd|th))|"
                 rf"(?P<wd_dom3>\d{{1,2}})(?=\s*(?:[.,;:?!)]|$)))(?!\s*(?:of\s+)?{_MONTH_WORD}|[\d/.-]\d))?"),
     ("reference", r"\b(?P<ref_now>now|currently|nowadays|presently|at\s+present|at\s+the\s+moment)\b|"
                   r"\b(?P<ref_past>the\s+past\b(?!\s+(?:few|several|couple|\d+|[a-z]+\s+(?:days|weeks|months|"
@@ -540,6 +556,25 @@ def _parse_week_of(m: re.Match[str], text: str) -> _Mention | None:
     return _Mention(m.start(), m.end(), "week", relation="week_of", count=_WEEK_ORDINALS[m["wo_o"].lower()])
 
 
+def _parse_nth_weekday(m: re.Match[str], text: str) -> _Mention | None:
+    """'the first Friday of', 'the last Sunday in': a prefix that needs a month after it."""
+    return _Mention(m.start(), m.end(), "day", relation="nth_weekday",
+                    count=_WEEK_ORDINALS[m["nw_o"].lower()], weekday=WEEKDAYS[m["nw_d"].lower()])  # fmt: skip
+
+
+_SPAN_OPENER = re.compile(r"\b(?:from|between)\s+\Z", re.IGNORECASE)
+
+
+def _parse_day_span(m: re.Match[str], text: str) -> _Mention | None:
+    """'4 till 23 of this month', 'from 4 to January 22': days of a month the words after it name."""
+    first, last = _day_number(m["ds_a"]), _day_number(m["ds_b"])
+    if first is None or not 1 <= first <= 31 or (last is not None and not first < last <= 31):
+        return None
+    if last is None and not _SPAN_OPENER.search(text, max(0, m.start() - 10), m.start()):
+        return None  # "rose 4 to March 22 ...": a figure unless "from" or "between" opens the range
+    return _Mention(m.start(), m.end(), "day", relation="day_span", day=first, count=last or 0)
+
+
 def _parse_week_containing(m: re.Match[str], text: str) -> _Mention | None:
     how = (m["wc_how"] or "of").lower()
     return _Mention(m.start(), m.end(), "week", relation="week_containing",
@@ -641,6 +676,11 @@ def _parse_decade(m: re.Match[str], text: str) -> _Mention | None:
         decade = int(m["dec_y"]) // 10
     elif m["dec_yy"] or m["dec_yy2"]:
         decade = 190 + int(m["dec_yy"] or m["dec_yy2"]) // 10
+    elif m["dec_c"]:  # "the nineteen seventies", "the twenty-tens"
+        century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[m["dec_c"].lower()]
+        decade = 10 * century + {**DECADE_WORDS, "tens": 10}[m["dec_w2"].lower()] // 10
+    elif m["dec_n"]:  # "the noughties"
+        decade = 200
     else:
         decade = 190 + DECADE_WORDS[m["dec_w"].lower()] // 10
     return _Mention(m.start(), m.end(), "decade", decade=decade, modifier=_modifier_of(m, "dec"))
@@ -654,6 +694,12 @@ def _parse_century(m: re.Match[str], text: str) -> _Mention | None:
 
 
 def _parse_quarter(m: re.Match[str], text: str) -> _Mention | None:
+    """A quarter ("Q3 2016", "the third quarter") or a half year ("H1 2016", "the first half of 2016")."""
+    if m["h_o"] or m["h_n"] or m["h_n3"]:
+        half = 1 if (m["h_o"] or "").lower() in ("first", "1st") or (m["h_n"] or m["h_n3"]) == "1" else 2
+        half_year = m["h_y"] or m["h_y2"] or m["h_y3"]
+        return _Mention(m.start(), m.end(), "quarter", year=int(half_year) if half_year else None,
+                        quarter=2 * half - 1, count=2)  # fmt: skip
     if m["q_o"]:
         quarter = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(m["q_o"].lower(), 4)
         year_text = m["q_y"]
@@ -688,6 +734,15 @@ def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
     if m["u_rest"]:  # "the rest of the week": from publication to the end of this one
         unit3: Granularity = m["u_unit3"].lower()  # type: ignore[assignment]
         return _Mention(m.start(), m.end(), unit3, relation="unit", offset=0, modifier="rest")
+    if m["u_ytd"]:  # "year to date": from the start of this year to before today
+        unit_ytd: Granularity = m["u_ytd"].lower()  # type: ignore[assignment]
+        return _Mention(m.start(), m.end(), unit_ytd, relation="unit", offset=0, modifier="so_far")
+    if m["u_part"] or m["u_side"]:  # "the end of the month", "later in the year": this one
+        part = (m["u_part"] or m["u_side"]).lower()
+        part_modifier = {"start": "early", "beginning": "early", "middle": "mid", "end": "late",
+                         "close": "late", "earlier": "so_far", "later": "rest"}[part]  # fmt: skip
+        unit4: Granularity = (m["u_unit4"] or m["u_unit5"]).lower()  # type: ignore[assignment]
+        return _Mention(m.start(), m.end(), unit4, relation="unit", offset=0, modifier=part_modifier)
     if m["u_unit2"]:  # "the week after next"
         unit2 = m["u_unit2"].lower()
         granularity2: Granularity = "week" if unit2 == "weekend" else unit2  # type: ignore[assignment]
@@ -743,12 +798,12 @@ def _parse_deictic(m: re.Match[str], text: str) -> _Mention | None:
 def _parse_weekday(m: re.Match[str], text: str) -> _Mention | None:
     name = (m["wd_n"] or m["wd_a"]).lower()
     relation = (m["wd_rel"] or "").lower()
-    offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "following": 1, "coming": 2, "this": 0}.get(
+    offset = {"last": -1, "past": -2, "previous": -1, "next": 1, "following": 1, "coming": 2, "this": 0}.get(
         relation, 9
     )
     mention = _Mention(m.start(), m.end(), "day", relation="weekday", weekday=WEEKDAYS[name], offset=offset,
                        stated_weekday=WEEKDAY_NAMES[WEEKDAYS[name]])  # fmt: skip
-    day_of_month = _day_number(m["wd_dom"] or m["wd_dom2"] or m["wd_dom3"])
+    day_of_month = _day_number(m["wd_dom"] or m["wd_domw"] or m["wd_dom2"] or m["wd_dom3"])
     if day_of_month is not None:  # "Friday the 15th": the nearest month whose 15th is a Friday
         if not 1 <= day_of_month <= 31:
             return None
@@ -814,6 +869,8 @@ _PARSERS: dict[str, Parser] = {
     "month_range": _parse_month_range,
     "week_of": _parse_week_of,
     "week_containing": _parse_week_containing,
+    "nth_weekday": _parse_nth_weekday,
+    "day_span": _parse_day_span,
     "week_number": _parse_week_number,
     "shift": _parse_shift,
     "within": _parse_within,
@@ -878,6 +935,11 @@ _TRIGGER_WORDS = (
     "q2",
     "q3",
     "q4",
+    "h1",
+    "h2",
+    "half",
+    "noughties",
+    "tens",
     "days",
     "weeks",
     "fortnight",
@@ -980,10 +1042,14 @@ def find_mentions(text: str, lowered: str | None = None) -> list[_Mention]:
     mentions = _join_weekday_and_date(text, mentions)
     mentions = _join_prefixes(text, mentions)
     mentions = _join_ranges(text, mentions)
-    return [_with_open_side(text, m) for m in mentions if not m.weak and not _is_bare_prefix(m)]
+    return [
+        _with_open_side(text, m)
+        for m in mentions
+        if not _is_bare_prefix(m) and (not m.weak or _OPEN_SIDE_AFTER.match(text, m.end))
+    ]
 
 
-_PREFIXES = ("shift", "week_of", "week_containing")
+_PREFIXES = ("shift", "week_of", "week_containing", "nth_weekday", "day_span")
 
 
 def _is_bare_prefix(m: _Mention) -> bool:
@@ -1033,6 +1099,8 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "shift": ("calendar", "day_offset", "present", "weekday", "holiday", "dom"),
     "week_of": ("calendar", "unit", "month"),
     "week_containing": ("calendar", "holiday", "day_offset", "dom"),
+    "nth_weekday": ("calendar", "unit", "month"),
+    "day_span": ("calendar", "unit", "month"),
 }
 
 
@@ -1044,7 +1112,11 @@ def _join_prefixes(text: str, mentions: list[_Mention]) -> list[_Mention]:
         mention = mentions[index]
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         if following is not None and following.until is None:
-            merged = _prefix_of(text, mention, following) or _weekday_in_week(text, mention, following)
+            merged = (
+                _prefix_of(text, mention, following)
+                or _weekday_in_week(text, mention, following)
+                or _in_relative_year(text, mention, following)
+            )
             if merged is not None:
                 joined.append(merged)
                 index += 2
@@ -1065,7 +1137,33 @@ def _prefix_of(text: str, prefix: _Mention, anchor: _Mention) -> _Mention | None
         return None
     if prefix.relation == "week_containing" and anchor.granularity != "day":
         return None
+    if prefix.relation == "nth_weekday" and (anchor.granularity != "month" or anchor.modifier is not None):
+        return None
+    if prefix.relation == "day_span" and not (
+        (prefix.count and anchor.granularity == "month" and anchor.modifier is None)
+        or (not prefix.count and anchor.relation == "calendar" and anchor.day is not None)
+    ):
+        return None
     return replace(prefix, end=anchor.end, anchor=anchor)
+
+
+_RELATIVE_YEAR_GAP = re.compile(r"\s*(?:,|of|in)?\s*\Z", re.IGNORECASE)
+
+
+def _in_relative_year(text: str, named: _Mention, year: _Mention) -> _Mention | None:
+    """'June next year', 'Q3 this year', 'week 27 of last year': a part of a year named relatively."""
+    if (
+        named.relation not in ("calendar", "week_number", "holiday")
+        or named.year is not None
+        or named.until is not None
+        or named.granularity not in ("day", "week", "month", "quarter", "season")
+        or year.relation != "unit"
+        or year.granularity != "year"
+        or year.modifier is not None
+        or not _RELATIVE_YEAR_GAP.match(text[named.end : year.start])
+    ):
+        return None
+    return replace(named, end=year.end, anchor=year)
 
 
 def _weekday_in_week(text: str, first: _Mention, second: _Mention) -> _Mention | None:
@@ -1144,7 +1242,9 @@ def _range_of(text: str, first: _Mention, second: _Mention) -> _Mention | None:
 
 _OPEN_SIDE_BEFORE = re.compile(
     r"\b(?P<word>after|before|since|until|till|through|by|up\s+to|no\s+later\s+than|not\s+later\s+than|"
-    r"prior\s+to|later\s+than|earlier\s+than|no\s+earlier\s+than|not\s+earlier\s+than|as\s+late\s+as|"
+    r"(?:before|after|later\s+than|earlier\s+than|sooner\s+than)\s+or\s+(?:on|in|at|equal\s+to)|"
+    r"on\s+or\s+(?:later|earlier)\s+than|"
+    r"prior\s+to|later\s+than|earlier\s+than|sooner\s+than|no\s+earlier\s+than|not\s+earlier\s+than|as\s+late\s+as|"
     r"as\s+early\s+as|on\s+or\s+after|on\s+or\s+before|(?:starting|beginning)(?:\s+(?:in|on|from))?)\s+\Z",
     re.IGNORECASE,
 )
@@ -1164,6 +1264,10 @@ _OPEN_SIDES = {
     "beginning": "since",
     "later than": "after",
     "earlier than": "before",
+    "sooner than": "before",
+    "after or": "since",
+    "later than or": "since",
+    "on or later than": "since",
     "no earlier than": "since",
     "not earlier than": "since",
     "as early as": "since",
@@ -1185,6 +1289,7 @@ def _with_open_side(text: str, mention: _Mention) -> _Mention:
     if found is None:
         return mention
     word = re.sub(r"\s+", " ", found["word"].lower())
+    word = word.split(" or ")[0] + " or" if " or " in word and not word.startswith("on or") else word
     first_word = word.split(" ")[0]
     side = _OPEN_SIDES.get(first_word if first_word in ("starting", "beginning") else word, "until")
     return replace(mention, start=found.start(), open_side=side)
@@ -1224,7 +1329,7 @@ def _narrow(start: dt.date, end: dt.date, granularity: str, modifier: str | None
         months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[modifier]
         return dt.date(start.year, months[0], 1), _month_end(start.year, months[1])
     if granularity == "month":
-        days = {"early": (1, 10), "mid": (11, 20), "late": (21, end.day)}[modifier]
+        days = {"early": (1, 15), "mid": (10, 20), "late": (16, end.day)}[modifier]
         return start.replace(day=days[0]), start.replace(day=days[1])
     span = end.year - start.year + 1
     third = span // 3
@@ -1269,10 +1374,11 @@ def _calendar_interval(m: _Mention, pub: dt.date | None, tense: Tense) -> _Inter
     if m.granularity == "month" and m.month is not None:
         start, end = _narrow(dt.date(year, m.month, 1), _month_end(year, m.month), "month", m.modifier)
         return _Interval(start, end, f"{year:04d}-{m.month:02d}", relative)
-    if m.granularity == "quarter" and m.quarter is not None:
+    if m.granularity == "quarter" and m.quarter is not None:  # two quarters (count 2) are a half year
         first_month = 3 * m.quarter - 2
-        return _Interval(dt.date(year, first_month, 1), _month_end(year, first_month + 2),
-                         f"{year:04d}-Q{m.quarter}", relative)  # fmt: skip
+        timex = f"{year:04d}-H{m.quarter // 2 + 1}" if m.count == 2 else f"{year:04d}-Q{m.quarter}"
+        last_month = first_month + 3 * max(m.count, 1) - 1
+        return _Interval(dt.date(year, first_month, 1), _month_end(year, last_month), timex, relative)
     if m.granularity == "season" and m.season is not None:
         return _season_interval(year, m.season, relative)
     if m.granularity == "decade" and m.decade is not None:
@@ -1340,13 +1446,17 @@ def _unit_interval(unit: str, pub: dt.date, offset: int, weekend: bool = False) 
 
 
 def _weekday_date(pub: dt.date, weekday: int, offset: int, tense: Tense) -> dt.date:
-    """'Thursday' in a Friday article is yesterday; 'will meet on Thursday' is the coming one."""
+    """'Thursday' in a Friday article is yesterday; 'will meet on Thursday' is the coming one.
+
+    'last Wednesday' is the Wednesday of last week, as 'next Wednesday' is next week's (news style
+    names the day alone within a week of publication); 'this past Wednesday' is the latest one.
+    """
     delta = weekday - pub.weekday()
     if offset == 9:  # a bare weekday: the tense of the sentence decides
         if tense == "future":
             return pub + dt.timedelta(days=delta % 7)
         return pub - dt.timedelta(days=(-delta) % 7)
-    if offset == -1:
+    if offset == -2:  # "this past Wednesday": the latest one, today excluded
         return pub - dt.timedelta(days=(-delta) % 7 or 7)
     if offset == 2:  # "coming": the next one, today excluded
         return pub + dt.timedelta(days=delta % 7 or 7)
@@ -1375,9 +1485,10 @@ def _resolve(m: _Mention, pub: dt.date | None, tense: Tense) -> _Interval | None
         return _Interval(day, day, day.isoformat(), True)
     if m.relation == "unit":
         found = _unit_interval(m.granularity, pub, m.offset, weekend=m.season == "WE")
-        if m.modifier in ("so_far", "rest") and found.start and found.end:
-            return _Interval(found.start if m.modifier == "so_far" else pub,
-                             pub if m.modifier == "so_far" else found.end, found.timex, True)  # fmt: skip
+        if m.modifier == "so_far" and found.start and found.end:  # "earlier this year": before today
+            return _Interval(found.start, max(found.start, pub - dt.timedelta(days=1)), found.timex, True)
+        if m.modifier == "rest" and found.start and found.end:
+            return _Interval(pub, found.end, found.timex, True)
         if found.start and found.end:
             start, end = _narrow(found.start, found.end, m.granularity, m.modifier)
             return _Interval(start, end, found.timex, True)
@@ -1440,7 +1551,9 @@ def _holiday_day(m: _Mention, pub: dt.date | None, tense: Tense) -> dt.date | No
 
 
 def _nearest_month_day(pub: dt.date, day: int, weekday: int | None, tense: Tense) -> dt.date | None:
-    """The day-of-month nearest publication (past unless the sentence looks ahead), on ``weekday``."""
+    """The day-of-month nearest publication on ``weekday``: the past one in past tense, the next one in
+    future tense, else whichever is closer ("Friday the 15th" names a month by its weekday alone).
+    """
     candidates = []
     for months in range(-14, 15):
         first = _shift_months(pub, months)
@@ -1451,6 +1564,8 @@ def _nearest_month_day(pub: dt.date, day: int, weekday: int | None, tense: Tense
     if tense == "future":
         later = [d for d in candidates if d >= pub]
         return min(later) if later else None
+    if tense is None and weekday is not None and candidates:
+        return min(candidates, key=lambda d: abs((d - pub).days))
     earlier = [d for d in candidates if d <= pub]
     return max(earlier) if earlier else None
 
@@ -1508,6 +1623,9 @@ def _resolve_anchored(m: _Mention, anchor: _Mention, pub: dt.date | None, tense:
     if found is None or found.start is None or found.end is None:
         return None
     relative = found.relative
+    if m.relation in ("calendar", "week_number", "holiday"):  # "June next year"
+        named = _resolve(replace(m, anchor=None, year=found.start.year), pub, tense)
+        return replace(named, relative=True) if named else None
     if m.relation == "shift":
         if found.start != found.end:
             return None
@@ -1525,7 +1643,25 @@ def _resolve_anchored(m: _Mention, anchor: _Mention, pub: dt.date | None, tense:
         return replace(_week_interval(found.start), relative=relative)
     if m.relation == "weekday" and m.weekday is not None:
         return _single_day(found.start + dt.timedelta(days=m.weekday))
+    if m.relation == "day_span" and m.day is not None:
+        return _day_span(m, found, relative)
+    if m.relation == "nth_weekday" and m.weekday is not None:
+        day = nth_weekday(found.start.year, found.start.month, m.weekday, m.count)
+        return _Interval(day, day, day.isoformat(), relative) if day.month == found.start.month else None
     return None
+
+
+def _day_span(m: _Mention, found: _Interval, relative: bool) -> _Interval | None:
+    """Days ``m.day`` to ``m.count`` of the month found, or from ``m.day`` up to the day found."""
+    assert m.day is not None and found.start is not None and found.end is not None
+    if m.count:
+        if m.count > found.end.day:
+            return None
+        return _Interval(found.start.replace(day=m.day), found.start.replace(day=m.count), None, relative)
+    month = found.start if m.day < found.start.day else _shift_months(found.start, -1)
+    if m.day > calendar.monthrange(month.year, month.month)[1]:
+        return None
+    return _Interval(month.replace(day=m.day), found.start, None, relative)
 
 
 def _relative_season(pub: dt.date, season: str, offset: int) -> _Interval:
