@@ -172,12 +172,13 @@ def shared_fields(cls: type[BaseModel]) -> set[str]:
 
 def compact_claim(claim: BaseModel) -> None:
     """``compact`` for a claim: the claim, its value and any restated sums, without recursion."""
-    object.__setattr__(claim, "__pydantic_fields_set__", shared_fields(type(claim)))
-    value = getattr(claim, "value", None)
+    setattr_ = object.__setattr__
+    setattr_(claim, "__pydantic_fields_set__", shared_fields(type(claim)))
+    value = claim.__dict__.get("value")  # the instance dict: pydantic's __getattr__ is slow
     if isinstance(value, BaseModel):
-        object.__setattr__(value, "__pydantic_fields_set__", shared_fields(type(value)))
-        for money in getattr(value, "also", ()):
-            object.__setattr__(money, "__pydantic_fields_set__", shared_fields(type(money)))
+        setattr_(value, "__pydantic_fields_set__", shared_fields(type(value)))
+        for money in value.__dict__.get("also", ()):
+            setattr_(money, "__pydantic_fields_set__", shared_fields(type(money)))
 
 
 def compact(model: BaseModel) -> None:

@@ -22,9 +22,7 @@ from pydantic import BaseModel
 
 from checker import __version__
 from checker.cache import ClaimCache, entry_key
-from checker.claims import EXTRACTORS
-from checker.claims.base import Extracted, ExtractionContext
-from checker.claims.dates import parse_absolute_date
+from checker.claims.base import ClaimExtractor, Extracted, ExtractionContext
 from checker.compare.engine import evaluate
 from checker.documents import Boilerplate, Document, load_documents, make_document
 from checker.keys import ClaimBuilder
@@ -42,6 +40,23 @@ from checker.models import (
 )
 from checker.quotematch import assign_quote_keys
 from checker.rules import RuleBook
+
+
+def _extractors() -> dict[ClaimKind, ClaimExtractor]:
+    """The extractor registry, imported on first use: compiling the grammars takes a noticeable
+    part of a second, which a run served wholly from the cache never needs to spend.
+    """
+    from checker.claims.registry import EXTRACTORS
+
+    return EXTRACTORS
+
+
+def parse_absolute_date(text: str) -> dt.date | None:
+    """The date grammar's parser of complete dates, imported on first use (see ``_extractors``)."""
+    from checker.claims.dates import parse_absolute_date as parse
+
+    return parse(text)
+
 
 # Where spans of different kinds overlap, the more specific reading wins: "€6.5 billion" is an
 # amount, not a count of billions; "90% of members" is a share of members, not a bare percent.
@@ -147,7 +162,7 @@ def infer_published(document: Document, rules: RuleBook) -> dt.date | None:
     """The latest complete date a document states, as a stand-in for its publication date."""
     ctx = ExtractionContext(document=document, rules=rules, published=None)
     latest: dt.date | None = None
-    for found in EXTRACTORS["date"].extract(ctx):
+    for found in _extractors()["date"].extract(ctx):
         value = found.value
         if not isinstance(value, DateValue) or value.relative or value.granularity != "day" or not value.end:
             continue
@@ -201,14 +216,14 @@ class Pipeline:
         for kind in self.kinds:
             found.extend(
                 e
-                for e in EXTRACTORS[kind].extract(ctx)
+                for e in _extractors()[kind].extract(ctx)
                 if not document.is_excluded(e.start, e.end) and e.end > e.start
             )
         quoted: list[tuple[int, int]] = []
         if "date" in self.kinds and "quote" not in self.kinds:
             # Relative dates in quoted speech are never compared, so quotations matter even when
             # quote claims were not asked for.
-            quoted = [(q.start, q.end) for q in EXTRACTORS["quote"].extract(ctx)]
+            quoted = [(q.start, q.end) for q in _extractors()["quote"].extract(ctx)]
         return ExtractedDocument(document, self.builder.build(document, _resolve_overlaps(found), quoted))
 
     def extract_serialized(self, document: Document) -> bytes:

@@ -1,23 +1,5 @@
-"""The claim kinds, one module each, listed in one explicit registry.
+"""The claim kinds, one module each; ``checker.claims.registry`` lists them.
 
-Adding a kind means one module that implements ``ClaimExtractor``, one line here and its tests;
-the engine and the formatters do not change.
+This package file stays empty so that importing one piece (``checker.claims.base``) does not
+compile every grammar.
 """
-
-from __future__ import annotations
-
-from checker.claims.amounts import AmountExtractor
-from checker.claims.base import ClaimExtractor
-from checker.claims.counts import CountExtractor
-from checker.claims.dates import DateExtractor
-from checker.claims.percents import PercentExtractor
-from checker.claims.quotes import QuoteExtractor
-from checker.models import ClaimKind
-
-EXTRACTORS: dict[ClaimKind, ClaimExtractor] = {
-    "date": DateExtractor(),
-    "amount": AmountExtractor(),
-    "count": CountExtractor(),
-    "percent": PercentExtractor(),
-    "quote": QuoteExtractor(),
-}
