@@ -44,13 +44,13 @@ def code_fingerprint() -> str:
 
 def entry_key(
     doc_id: str,
-    text: str,
+    text_sha256: str,
     published: str | None,
     published_from: str | None,
     rules: str,
     kinds: Sequence[str],
 ) -> str:
-    """Everything extraction depends on, hashed."""
+    """Everything extraction depends on, hashed (the text by its own digest, computed once)."""
     digest = hashlib.sha256()
     for part in (
         str(CACHE_FORMAT),
@@ -64,7 +64,7 @@ def entry_key(
     ):
         digest.update(part.encode())
         digest.update(b"\x00")
-    digest.update(text.encode("utf-8", "surrogatepass"))
+    digest.update(text_sha256.encode())
     return digest.hexdigest()
 
 

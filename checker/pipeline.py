@@ -255,7 +255,7 @@ class Pipeline:
     def cache_key(self, document: Document) -> str:
         return entry_key(
             document.id,
-            document.text,
+            document.sha256,
             document.published.isoformat() if document.published else None,
             document.published_from,
             self.rules.fingerprint,
