@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from checker import __version__
 from checker.cache import ClaimCache, entry_key
 from checker.claims.base import ClaimExtractor, Extracted, ExtractionContext
-from checker.compare.engine import evaluate
+from checker.compare.engine import evaluate, unverified_claims
 from checker.documents import Boilerplate, Document, load_documents, make_document
 from checker.keys import ClaimBuilder
 from checker.models import (
@@ -87,7 +87,6 @@ class _CorpusResult(BaseModel):
 
     quote_keys: dict[str, str]
     findings: list[Finding]
-    unverified: list[str]
 
 
 class _Stored(BaseModel):
@@ -367,12 +366,12 @@ class Pipeline:
                     key = result.quote_keys.get(claim.id)
                     if key is not None:
                         claim.__dict__["key"] = key
-                return result.findings, result.unverified
+                return result.findings, unverified_claims(claims, result.findings)
         assign_quote_keys(claims, min_words=self.quote_min_words)
         findings, unverified = evaluate(claims, self.rules)
         if cache and corpus_key:
             quote_keys = {c.id: c.key for c in claims if isinstance(c, QuoteClaim) and c.key}
-            result = _CorpusResult(quote_keys=quote_keys, findings=findings, unverified=unverified)
+            result = _CorpusResult(quote_keys=quote_keys, findings=findings)
             cache.put_many([(corpus_key, result.model_dump_json().encode())])
         return findings, unverified
 
