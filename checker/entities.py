@@ -1,7 +1,7 @@
 """Canonical entities: names, aliases and time-scoped titles, all read from rules/entities.yml.
 
 One compiled pattern finds every alias and title in a text; a title resolves to whoever held it
-on the date in question, so "the NATO chief" can mean one person in 2024 and another in 2025.
+on the date in question, so "the party leader" can mean one person in 2024 and another in 2025.
 """
 
 from __future__ import annotations

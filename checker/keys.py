@@ -189,7 +189,7 @@ class Keyer:
         return (f"date:{signature}" if signature != "~" else None), as_of, None
 
     def _modifier(self, text: str, at: int) -> str | None:
-        """A capitalised name right before the event word ("Washington Summit", "NATO summit")."""
+        """A capitalised name right before the event word ("Geneva Summit", "G20 summit")."""
         before = text[max(0, at - 40) : at]
         match = re.search(r"((?:[A-Z][\w\-’']*\s+){1,3})$", before)
         if not match:
@@ -211,7 +211,7 @@ class Keyer:
         return self._mention_cache[1]
 
     def _entities(self, doc: Document, s_start: int, s_end: int, person: bool) -> list[str]:
-        """Entities named in a span, people or not; a possessor ("Ukraine's allies") is skipped."""
+        """Entities named in a span, people or not; a possessor ("France's allies") is skipped."""
         found: list[str] = []
         text = doc.text
         name_starts, names, group_starts, groups = self._document_mentions(doc)

@@ -16,7 +16,7 @@ ClaimKind = Literal["date", "amount", "count", "percent", "quote"]
 CLAIM_KINDS: tuple[ClaimKind, ...] = ("date", "amount", "count", "percent", "quote")
 
 Qualifier = Literal["exact", "about", "more_than", "at_least", "less_than", "at_most", "between"]
-"""How a figure bounds the truth: ``more_than 300,000`` is the open interval (300000, inf)."""
+"""How a figure bounds the truth: ``more_than 5,000`` is the open interval (5000, inf)."""
 
 Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]
 PublishedFrom = Literal["manifest", "front-matter", "text", "inferred", "option", "input"]
@@ -100,7 +100,7 @@ class QuoteValue(_Model):
     speaker: str | None
     cue: str | None = None
     speaker_text: str | None = None
-    """The words in the document that name the speaker ("the NATO chief", "he")."""
+    """The words in the document that name the speaker ("the party leader", "he")."""
     reason: str | None = None
     partial: bool = False
     """A fragment quoted inside reported speech rather than a whole quoted utterance."""
@@ -119,7 +119,7 @@ class _ClaimBase(_Model):
     key: str | None
     """What the claim is about (subject/property); null when nothing identifies it."""
     as_of: str | None = None
-    """The time the claim speaks of, for keying: a fact in 1949 and the same fact now differ."""
+    """The time the claim speaks of, for keying: a fact in 1990 and the same fact now differ."""
     scope: str | None = None
     """A coarse label for ``as_of`` that keys share ("2014", "current", "origin")."""
 

@@ -58,7 +58,7 @@ def parse_absolute_date(text: str) -> dt.date | None:
     return parse(text)
 
 
-# Where spans of different kinds overlap, the more specific reading wins: "€6.5 billion" is an
+# Where spans of different kinds overlap, the more specific reading wins: "€2.5 billion" is an
 # amount, not a count of billions; "90% of members" is a share of members, not a bare percent.
 _PRECEDENCE: dict[ClaimKind, int] = {"amount": 0, "count": 1, "percent": 2, "date": 3, "quote": 9}
 

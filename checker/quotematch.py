@@ -146,8 +146,8 @@ def align(
 
     Not contained in one another, they must be alike to ``similarity`` (0-100, characters of the
     normalized words), and the word alignment must match at least ``shared`` (a fraction) of the
-    shorter quote's words: "we must and we will continue to support Ukraine" is much like "… and
-    will continue to support Ukraine's fight", but four of its nine words are not there.
+    shorter quote's words: "we must and we will keep helping the growers" is much like "… and
+    will keep helping the growers' union", but several of its words are not there.
     """
     if not a.norms or not b.norms:
         return None

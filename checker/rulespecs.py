@@ -64,7 +64,7 @@ class TitleHolder(Spec):
 
 
 class TitleSpec(Spec):
-    """A role whose holder depends on the date ("the NATO chief" in 2024 vs 2025)."""
+    """A role whose holder depends on the date ("the party leader" in 2024 vs 2025)."""
 
     id: str
     names: list[str]
@@ -178,7 +178,7 @@ class LexiconSpec(Spec):
     event_synonyms: dict[str, str] = Field(default_factory=dict)
     """Event words that name the same kind of event ("met" and "meetings" are a "meeting")."""
     event_participants: dict[str, list[str]] = Field(default_factory=dict)
-    """Who an event is of ("foreign ministers"): the id keys the event, the phrases find it."""
+    """Who an event is of ("finance ministers"): the id keys the event, the phrases find it."""
     amount_purposes: list[str] = Field(default_factory=list)
     """Nouns that say what a sum of money is for ("aid", "budget", "contracts")."""
     quote_negations: list[str] = Field(default_factory=list)

@@ -2,7 +2,7 @@
 
 A scanner, not a grammar: one pass over the quote marks of each paragraph decides from the
 characters either side of a mark whether it opens, closes or is an apostrophe (``Europe’s``,
-``Allies’``, ``don't``).  Double marks take precedence over single ones; a single-quoted phrase
+``members’``, ``don't``).  Double marks take precedence over single ones; a single-quoted phrase
 inside a double-quoted one is part of the outer quotation, not a quotation of its own.
 """
 

@@ -58,7 +58,7 @@ _NOT_NAMES = _word_set(
     "january february march april may june july august september october november december "
     "officials sources critics analysts experts observers diplomats"
 )
-# Words before a cue that show the cue has no subject of its own ("… and urged Allies to").
+# Words before a cue that show the cue has no subject of its own ("… and urged members to").
 _NO_SUBJECT = _word_set("and or but that which who whom to also as while when then so nor yet")
 _DETERMINERS = _word_set("the a an one two three several some many other another his her their its")
 # Nouns after "X's" that make X the one who speaks ("Smith's remarks highlighted").

@@ -1,7 +1,7 @@
 """Amount claims: sums of money in one currency, with restatements in others kept together.
 
 One whole-document pass of a pattern built from rules/currencies.yml around the shared number
-grammar.  "€6.5 billion ($7.06 billion)" is one claim: the euro sum, with the dollar figure in
+grammar.  "€2.5 billion ($2.7 billion)" is one claim: the euro sum, with the dollar figure in
 ``also``, because the writer states one sum twice rather than two sums.
 """
 
@@ -309,7 +309,7 @@ def _amount(quantity: Quantity, code: str, factor: float) -> AmountValue:
 
 
 def _merge_restatements(text: str, found: list[_Found]) -> list[_Found]:
-    """Fold "€6.5 billion ($7.06 billion)" and "€6.5 billion, or $7 billion" into one claim."""
+    """Fold "€2.5 billion ($2.7 billion)" and "€2.5 billion, or $2.7 billion" into one claim."""
     merged: list[_Found] = []
     index = 0
     while index < len(found):
@@ -353,7 +353,7 @@ def amounts_in(ctx: ExtractionContext) -> list[_Found]:
 
 
 class AmountExtractor:
-    """Finds sums of money: "$77 billion", "more than 600 billion dollars", "£3bn", "EUR 5 million"."""
+    """Finds sums of money: "$12 billion", "more than 40 billion dollars", "£3bn", "EUR 5 million"."""
 
     kind: ClaimKind = "amount"
 

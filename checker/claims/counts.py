@@ -1,9 +1,9 @@
 """Count claims: how many of something, or what share of a countable whole.
 
-A count is a number followed by a counted noun ("18 Allies", "more than 300,000 casualties") or a
-share of a group ("two thirds of NATO Allies", "less than half of them", "90% of members").  The
+A count is a number followed by a counted noun ("18 member states", "more than 5,000 casualties") or a
+share of a group ("two thirds of the member states", "less than half of them", "90% of members").  The
 nouns come from rules/units.yml; a noun that means a group (rules/entities.yml) is named by the
-group's canonical name, so sources that say "members" and "Allies" meet on one key.
+group's canonical name, so sources that say "members" and "member states" meet on one key.
 """
 
 from __future__ import annotations
@@ -364,7 +364,7 @@ def find_counts(ctx: ExtractionContext) -> list[Extracted]:
 
 
 class CountExtractor:
-    """Finds counts ("18 Allies", "one million drones") and shares ("two thirds of NATO Allies")."""
+    """Finds counts ("18 member states", "one million doses") and shares ("two thirds of the members")."""
 
     kind: ClaimKind = "count"
 

@@ -262,7 +262,7 @@ class _Mention:
     weak: bool = False
     """A bare number that is a year only if something else (a range partner) says so."""
     until: _Mention | None = None
-    """The other end of a range ("April 3 to April 5")."""
+    """The other end of a range ("May 7 to May 9")."""
     holiday: str | None = None
     count: int = 0
     """How many units a shift or a window spans ("3 days after", "the next 3 months")."""
@@ -1063,7 +1063,7 @@ _CLOSING_PAREN = re.compile(r"\s*\)")
 
 
 def _join_weekday_and_date(text: str, mentions: list[_Mention]) -> list[_Mention]:
-    """'Wednesday (3 April 2024)', 'Thursday, April 4': one mention that keeps the stated weekday."""
+    """'Friday (7 June 2019)', 'Monday, June 10': one mention that keeps the stated weekday."""
     joined: list[_Mention] = []
     index = 0
     while index < len(mentions):
@@ -1189,7 +1189,7 @@ _GRANULARITY_ORDER = ("day", "week", "month", "quarter", "season", "year", "deca
 
 
 def _join_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
-    """'from April 3 to April 5', 'between 2014 and 2016', 'Nov 18 2014-Dec 19 2015': one range."""
+    """'from May 7 to May 9', 'between 2014 and 2016', 'Nov 18 2014-Dec 19 2015': one range."""
     joined: list[_Mention] = []
     index = 0
     while index < len(mentions):
@@ -1732,7 +1732,7 @@ _EVENT_DAYS = re.compile(
     r"\b(?P<count_of>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days\s+of\b"
 )
 _PHASE_REACH = 40
-"""How many characters may separate a phase cue from its event noun ("ended their two-day meeting")."""
+"""How many characters may separate a phase cue from its event noun ("ended their three-day summit")."""
 
 
 @lru_cache(maxsize=8)
@@ -1916,7 +1916,7 @@ class DateExtractor:
 
 
 def parse_absolute_date(text: str) -> dt.date | None:
-    """A complete calendar date written out in ``text`` ("April 4, 2024", "15 Feb. 2024"), else None."""
+    """A complete calendar date written out in ``text`` ("June 7, 2019", "12 Mar. 2019"), else None."""
     for mention in find_mentions(text):
         if (
             mention.relation == "calendar"

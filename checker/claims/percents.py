@@ -1,6 +1,6 @@
 """Percent claims: percentages in percentage points, and what they are a percentage of.
 
-"2% of GDP" and "2% of their gross domestic product" both say ``of="GDP"`` because units.yml
+"3% of GDP" and "3% of their gross domestic product" both say ``of="GDP"`` because units.yml
 lists the measure's forms.  A percentage of a countable group ("90% of members") is a count
 share, so it is left to the count extractor.
 """
@@ -119,7 +119,7 @@ def find_percents(ctx: ExtractionContext) -> list[Extracted]:
 
 
 class PercentExtractor:
-    """Finds percentages: "2% of GDP", "twenty per cent", "a 5.5% rise", "between 2 and 3 percent"."""
+    """Finds percentages: "3% of GDP", "twenty per cent", "a 5.5% rise", "between 2 and 3 percent"."""
 
     kind: ClaimKind = "percent"
 

@@ -144,7 +144,7 @@ class _DocumentAttributor:
         return Attribution(None, None, None, NO_ATTRIBUTION, method="none")
 
     def _closer_cue(self, chosen: Attribution, quote: QuoteSpan) -> Attribution:
-        """In "He warned that “…” and urged Allies to “…”": the second quotation's cue is "urged",
+        """In "He warned that “…” and urged members to “…”": the second quotation's cue is "urged",
         a verb that shares the subject of the attribution before it.
         """
         if chosen.end > quote.mark_start:

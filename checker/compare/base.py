@@ -99,7 +99,7 @@ def cluster_by_time(
 ) -> list[list[Claim]]:
     """Split claims into runs whose times lie within ``window_days`` of their neighbours.
 
-    Sorting then one pass keeps this O(n log n): a fact in 1949 and the same fact in 2024 are
+    Sorting then one pass keeps this O(n log n): a fact in 1990 and the same fact in 2020 are
     different time scopes and never meet.
     """
     if window_days is None:

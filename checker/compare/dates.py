@@ -48,7 +48,7 @@ class DateOverlap:
     """Dates of one event agree when no stated interval excludes another statement.
 
     A single day ("on Thursday") states one day of the event, so two different single days are
-    compatible with a multi-day event that some source states ("April 3-4"); a day outside every
+    compatible with a multi-day event that some source states ("May 7-8"); a day outside every
     stated interval, or two disjoint intervals, is a conflict.  With no interval stated, single
     days must coincide.  Each test is a max/min over the cluster: one pass, no pairs.
     """

@@ -1,6 +1,6 @@
 """Numeric comparators: interval logic with tolerances, shares of a whole, and currencies.
 
-Every figure becomes an interval: "more than 300,000" is (300000, inf), "about 7" is 7 plus or
+Every figure becomes an interval: "more than 5,000" is (5000, inf), "about 7" is 7 plus or
 minus ``about_relative``, "less than half of them" is a share in [0, 0.5).  Claims agree when
 the largest gap between any two intervals is within tolerance; that is one pass over the
 claims (max of lower bounds against min of upper bounds), never all pairs.
