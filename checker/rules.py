@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -203,7 +203,17 @@ class RuleBook:
     rate_points: list[RatePoint] = field(default_factory=list)
     """Dated exchange rates from the CSV tables that currencies.yml names."""
     fingerprint: str = ""
+    _compiled: dict[object, object] = field(default_factory=dict, repr=False)
     """Hash of every rule file's bytes: caches of extracted claims depend on it."""
+
+    def compiled(self, build: Callable[[RuleBook], T]) -> T:
+        """One compiled object per rule book and builder (cue patterns, lexicons, resolvers),
+        made on first use and shared by every document the rule book checks.
+        """
+        found = self._compiled.get(build)
+        if found is None:
+            found = self._compiled[build] = build(self)
+        return cast(T, found)
 
     @cached_property
     def entity_index(self) -> EntityIndex:

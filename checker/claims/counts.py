@@ -148,16 +148,9 @@ def singular(noun: str) -> str:
     return noun
 
 
-_RESOLVERS: dict[int, tuple[RuleBook, NounResolver]] = {}
-
-
 def resolver_for(rules: RuleBook) -> NounResolver:
     """The noun resolver of a rule book, built once per rule book."""
-    cached = _RESOLVERS.get(id(rules))
-    if cached is None or cached[0] is not rules:
-        cached = (rules, NounResolver(rules))
-        _RESOLVERS[id(rules)] = cached
-    return cached[1]
+    return rules.compiled(NounResolver)
 
 
 class DocumentFacts:

@@ -23,7 +23,6 @@ from checker.claims._quote_spans import QUOTE_MASK, QuoteSpan, find_quotes, mask
 from checker.claims._speakers import Attribution, Resolved, SpeakerFinder, SpeakerLexicon
 from checker.claims.base import Extracted, ExtractionContext
 from checker.models import ClaimKind, QuoteValue
-from checker.rules import RuleBook
 
 QUOTE_MARKS = "\"“”‘’'"
 _ANY_MARK = re.compile(f"[{QUOTE_MARKS}]")
@@ -37,20 +36,6 @@ _ADJACENT = 3
 """An unresolved attribution this close to a quotation ("…,” officials said) still owns it."""
 
 NO_ATTRIBUTION = "no attribution found"
-
-_LEXICONS: dict[int, tuple[RuleBook, SpeakerLexicon]] = {}
-
-
-def _lexicon_for(rules: RuleBook) -> SpeakerLexicon:
-    """Compile cue patterns and the entity index once per RuleBook, not once per document."""
-    cached = _LEXICONS.get(id(rules))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
-    if len(_LEXICONS) > 8:
-        _LEXICONS.clear()
-    lexicon = SpeakerLexicon(rules)
-    _LEXICONS[id(rules)] = (rules, lexicon)
-    return lexicon
 
 
 class QuoteExtractor:
@@ -66,7 +51,7 @@ class QuoteExtractor:
         quotes = find_quotes(text, units)
         if not quotes:
             return []
-        attributor = _DocumentAttributor(ctx, _lexicon_for(ctx.rules), units, quotes)
+        attributor = _DocumentAttributor(ctx, ctx.rules.compiled(SpeakerLexicon), units, quotes)
         attributions = attributor.attribute_all()
         found: list[Extracted] = []
         for quote, attribution in zip(quotes, attributions, strict=True):

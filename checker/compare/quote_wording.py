@@ -103,19 +103,9 @@ class WordingLexicon:
         return frozenset(found)
 
 
-_LEXICONS: dict[int, tuple[RuleBook, WordingLexicon]] = {}
-
-
 def wording_lexicon(rules: RuleBook) -> WordingLexicon:
     """The compiled lexicon of a RuleBook, built once."""
-    cached = _LEXICONS.get(id(rules))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
-    if len(_LEXICONS) > 8:
-        _LEXICONS.clear()
-    compiled = WordingLexicon(rules)
-    _LEXICONS[id(rules)] = (rules, compiled)
-    return compiled
+    return rules.compiled(WordingLexicon)
 
 
 def _norm(word: str) -> str:
