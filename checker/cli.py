@@ -434,6 +434,11 @@ def _root(
 
 def main() -> None:
     """Entry point: run the app, turning any unexpected error into one line."""
+    import gc
+
+    # One command per process: the cyclic collector would only re-scan every claim made so far,
+    # and everything is freed when the process exits (see pipeline.gc_paused).
+    gc.disable()
     try:
         app()
     except KeyboardInterrupt:

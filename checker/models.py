@@ -173,12 +173,15 @@ def shared_fields(cls: type[BaseModel]) -> set[str]:
 def compact_claim(claim: BaseModel) -> None:
     """``compact`` for a claim: the claim, its value and any restated sums, without recursion."""
     setattr_ = object.__setattr__
-    setattr_(claim, "__pydantic_fields_set__", shared_fields(type(claim)))
+    fields = _ALL_FIELDS.get(type(claim)) or shared_fields(type(claim))
+    setattr_(claim, "__pydantic_fields_set__", fields)
     value = claim.__dict__.get("value")  # the instance dict: pydantic's __getattr__ is slow
-    if isinstance(value, BaseModel):
-        setattr_(value, "__pydantic_fields_set__", shared_fields(type(value)))
-        for money in value.__dict__.get("also", ()):
-            setattr_(money, "__pydantic_fields_set__", shared_fields(type(money)))
+    if value is not None:
+        setattr_(value, "__pydantic_fields_set__", _ALL_FIELDS.get(type(value)) or shared_fields(type(value)))
+        also = value.__dict__.get("also")
+        if also:
+            for money in also:
+                setattr_(money, "__pydantic_fields_set__", shared_fields(type(money)))
 
 
 def compact(model: BaseModel) -> None:
