@@ -63,6 +63,17 @@ def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class _FigureContext:
+    """The sentence and time scope a figure's key is built from."""
+
+    s_start: int
+    s_end: int
+    sentence: str
+    scope: str
+    as_of: str | None
+
+
 @dataclass(frozen=True)
 class _CompiledProperty:
     spec: PropertySpec
@@ -241,41 +252,44 @@ class Keyer:
         published = doc.published.isoformat() if doc.published else None
         return "current", published
 
+    def _figure(self, doc: Document, ex: Extracted) -> _FigureContext:
+        """What every figure's key starts from: its sentence, time scope and fallback signature."""
+        s_start, s_end = doc.sentence_span(ex.start)
+        sentence = doc.text[s_start:s_end]
+        scope, as_of = self._scope(doc, ex, sentence)
+        return _FigureContext(s_start, s_end, sentence, scope, as_of)
+
+    def _signature_of(self, doc: Document, ex: Extracted, figure: _FigureContext) -> str:
+        return self._signature(doc.text, ex.start, ex.end, figure.s_start, figure.s_end)
+
     def key_count(
         self, doc: Document, ex: Extracted, value: CountValue
     ) -> tuple[str | None, str | None, str | None]:
-        s_start, s_end = doc.sentence_span(ex.start)
-        sentence = doc.text[s_start:s_end]
+        f = self._figure(doc, ex)
         unit = value.of or value.unit
-        scope, as_of = self._scope(doc, ex, sentence)
-        prop = self._property("count", sentence, unit, value.of)
+        prop = self._property("count", f.sentence, unit, value.of)
         subject = slug(ex.hints.get("group") or unit)
-        if prop:
-            return f"count:{subject}/{prop.id}@{scope}", as_of, scope
-        signature = self._signature(doc.text, ex.start, ex.end, s_start, s_end)
-        return f"count:{subject}/{signature}@{scope}", as_of, scope
+        prop_part = prop.id if prop else self._signature_of(doc, ex, f)
+        return f"count:{subject}/{prop_part}@{f.scope}", f.as_of, f.scope
 
     def key_percent(
         self, doc: Document, ex: Extracted, value: PercentValue
     ) -> tuple[str | None, str | None, str | None]:
-        s_start, s_end = doc.sentence_span(ex.start)
-        sentence = doc.text[s_start:s_end]
-        scope, as_of = self._scope(doc, ex, sentence)
-        prop = self._property("percent", sentence, None, value.of)
-        subject = slug(value.of) if value.of else "share"
+        f = self._figure(doc, ex)
+        prop = self._property("percent", f.sentence, None, value.of)
         if prop:
-            return f"percent:{slug(prop.subject.replace('{of}', value.of or ''))}/{prop.id}", as_of, scope
-        signature = self._signature(doc.text, ex.start, ex.end, s_start, s_end)
-        return f"percent:{subject}/{signature}@{scope}", as_of, scope
+            subject = slug(prop.subject.replace("{of}", value.of or ""))
+            return f"percent:{subject}/{prop.id}", f.as_of, f.scope
+        subject = slug(value.of) if value.of else "share"
+        return f"percent:{subject}/{self._signature_of(doc, ex, f)}@{f.scope}", f.as_of, f.scope
 
     def key_amount(
         self, doc: Document, ex: Extracted, value: AmountValue
     ) -> tuple[str | None, str | None, str | None]:
         text = doc.text
-        s_start, s_end = doc.sentence_span(ex.start)
-        sentence = text[s_start:s_end]
-        scope, as_of = self._scope(doc, ex, sentence)
-        prop = self._property("amount", sentence, None, None)
+        f = self._figure(doc, ex)
+        s_start, s_end, scope, as_of = f.s_start, f.s_end, f.scope, f.as_of
+        prop = self._property("amount", f.sentence, None, None)
         if prop:
             return f"amount:{slug(prop.subject)}/{prop.id}@{scope}", as_of, scope
         actors = self._entities(doc, s_start, ex.start, person=False) or self._entities(
@@ -289,7 +303,7 @@ class Keyer:
                 best, purpose = distance, match.group(0).lower()
         if actors and purpose:
             return f"amount:{actors[0]}/{slug(purpose)}@{scope}", as_of, scope
-        signature = self._signature(text, ex.start, ex.end, s_start, s_end)
+        signature = self._signature_of(doc, ex, f)
         return f"amount:{actors[0] if actors else 'money'}/{signature}@{scope}", as_of, scope
 
 

@@ -227,12 +227,15 @@ class Pipeline:
 
     def extract_serialized(self, document: Document) -> bytes:
         """One document's extraction as the bytes the cache and worker processes exchange."""
-        found = self.extract(document)
-        return (
-            _Stored(published=document.published, published_from=document.published_from, claims=found.claims)
-            .model_dump_json()
-            .encode()
+        return self._serialize(self.extract(document))
+
+    @staticmethod
+    def _serialize(found: ExtractedDocument) -> bytes:
+        document = found.document
+        stored = _Stored(
+            published=document.published, published_from=document.published_from, claims=found.claims
         )
+        return stored.model_dump_json().encode()
 
     @staticmethod
     def _restore(document: Document, blob: bytes) -> ExtractedDocument:
@@ -295,12 +298,9 @@ class Pipeline:
                     fresh.append((keys[i], blob))
         else:
             for i in todo:
+                found = results[i] = self.extract(documents[i])
                 if cache:
-                    blob = self.extract_serialized(documents[i])
-                    results[i] = self._restore(documents[i], blob)
-                    fresh.append((keys[i], blob))
-                else:
-                    results[i] = self.extract(documents[i])
+                    fresh.append((keys[i], self._serialize(found)))
                 done += 1
                 if progress:
                     progress(done, total)
