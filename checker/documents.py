@@ -253,25 +253,69 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 @dataclass(frozen=True)
+class _LineTest:
+    """Patterns anchored at the line start, tried only there, and the rest, searched along the line.
+
+    Most boilerplate rules start with ``^``; trying them at every position of every line would cost
+    a search per position, while ``match`` tries position 0 only (4x faster on news pages).
+    """
+
+    at_start: re.Pattern[str]
+    anywhere: re.Pattern[str]
+
+    @classmethod
+    def of(cls, patterns: list[str]) -> _LineTest:
+        unnamed = [_NAMED_GROUP.sub("(?:", p) for p in patterns]
+        anchored = [p for p in unnamed if _anchored_at_start(p)]
+        rest = [p for p in unnamed if not _anchored_at_start(p)]
+        return cls(_either(anchored), _either(rest))
+
+    def __call__(self, line: str) -> bool:
+        return self.at_start.match(line) is not None or self.anywhere.search(line) is not None
+
+
+def _either(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", re.IGNORECASE)
+
+
+def _anchored_at_start(pattern: str) -> bool:
+    """True when every way to match starts with ``^``: it begins so and has no top-level ``|``."""
+    if not pattern.startswith("^"):
+        return False
+    depth, in_class, escaped = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
 class Boilerplate:
     """Compiled boilerplate rules."""
 
-    dropped: re.Pattern[str]
-    footer: re.Pattern[str]
+    dropped: _LineTest
+    footer: _LineTest
     published: tuple[re.Pattern[str], ...]
     max_line_length: int = 300
 
     @classmethod
     def from_spec(cls, spec: BoilerplateSpec) -> Boilerplate:
-        """Compile each category into one alternation: one search per line, not one per rule."""
-
-        def either(patterns: list[str]) -> re.Pattern[str]:
-            unnamed = [_NAMED_GROUP.sub("(?:", p) for p in patterns]
-            return re.compile("|".join(f"(?:{p})" for p in unnamed) or r"(?!x)x", re.IGNORECASE)
-
+        """Compile each category into one test: two regex calls per line, not one per rule."""
         return cls(
-            dropped=either(spec.drop_lines + spec.published_patterns),
-            footer=either(spec.footer_starts),
+            dropped=_LineTest.of(spec.drop_lines + spec.published_patterns),
+            footer=_LineTest.of(spec.footer_starts),
             published=tuple(re.compile(p, re.IGNORECASE | re.MULTILINE) for p in spec.published_patterns),
             max_line_length=spec.max_line_length,
         )
@@ -283,10 +327,10 @@ class Boilerplate:
         for line in text[begin:].splitlines(keepends=True):
             body = line.strip()
             if body and len(body) <= self.max_line_length:
-                if self.footer.search(body):
+                if self.footer(body):
                     ranges.append((offset, len(text)))
                     break
-                if self.dropped.search(body):
+                if self.dropped(body):
                     ranges.append((offset, offset + len(line)))
             offset += len(line)
         return ranges

@@ -9,14 +9,17 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from checker.rulespecs import EntitiesSpec, EntitySpec, TitleSpec
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A name or title found in text; ``entity`` is its canonical id once resolved."""
+class Mention(NamedTuple):
+    """A name or title found in text; ``entity`` is its canonical id once resolved.
+
+    A named tuple, not a frozen dataclass: a document has hundreds and building them showed up in
+    profiles.
+    """
 
     start: int
     end: int
@@ -127,9 +130,13 @@ class EntityIndex:
     def _scan(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.group(0)) for m in self._names_re.finditer(text, start, end)]
 
-    def _mention(self, found: tuple[int, int, str], on: dt.date | None) -> Mention:
-        entity, title = self._resolve(found[2], on)
-        return Mention(found[0], found[1], found[2], entity, title)
+    def _mentions(self, found: list[tuple[int, int, str]], on: dt.date | None) -> list[Mention]:
+        resolved = self._resolved
+        mentions = []
+        for start, end, surface in found:
+            entity_title = resolved.get((surface, on)) or self._resolve(surface, on)
+            mentions.append(Mention(start, end, surface, *entity_title))
+        return mentions
 
     def mentions(
         self, text: str, start: int = 0, end: int | None = None, on: dt.date | None = None
@@ -150,7 +157,7 @@ class EntityIndex:
         cut_end = end < len(text) and (text[end].isalnum() or text[end] in "_-")
         straddles = (lo > 0 and whole[lo - 1][1] > start) or (hi > lo and whole[hi - 1][1] > end)
         found = self._scan(text, start, end) if cut_end or straddles else whole[lo:hi]
-        return [self._mention(m, on) for m in found]
+        return self._mentions(found, on)
 
     def group_mentions(self, text: str, start: int, end: int, present: set[str]) -> list[Mention]:
         """Generic nouns ("members") that name a group whose organisation the document names."""

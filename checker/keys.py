@@ -39,6 +39,7 @@ from checker.models import (
     QuoteValue,
     compact,
     shared_fields,
+    trusted,
 )
 from checker.rules import RuleBook
 from checker.rulespecs import PropertySpec
@@ -377,14 +378,9 @@ class ClaimBuilder:
         if isinstance(value, AmountValue):
             for money in value.also:
                 compact(money)
-        claim = cls.model_construct(
-            _fields_set=shared_fields(cls),
-            **common,
-            kind=ex.kind,
-            key=key,
-            as_of=as_of,
-            scope=scope,
-            value=value,
+        claim = trusted(
+            cls,
+            {**common, "key": key, "as_of": as_of, "scope": scope, "kind": ex.kind, "value": value},
         )
         return cast(Claim, claim)
 

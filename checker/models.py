@@ -6,7 +6,7 @@ The Report is the only thing formatters see, and its JSON form is a versioned sc
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -168,6 +168,24 @@ def shared_fields(cls: type[BaseModel]) -> set[str]:
     if shared is None:
         shared = _ALL_FIELDS[cls] = set(cls.model_fields)
     return shared
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def trusted(cls: type[ModelT], values: dict[str, Any]) -> ModelT:
+    """An instance of ``cls`` from ``values`` that are already typed and name every field.
+
+    ``model_construct`` without its per-field alias and default handling, which cost more than
+    keying a claim; the fields set is the shared one of ``compact``.
+    """
+    model = cls.__new__(cls)
+    setattr_ = object.__setattr__
+    setattr_(model, "__dict__", values)
+    setattr_(model, "__pydantic_fields_set__", _ALL_FIELDS.get(cls) or shared_fields(cls))
+    setattr_(model, "__pydantic_extra__", None)
+    setattr_(model, "__pydantic_private__", None)
+    return model
 
 
 def compact_claim(claim: BaseModel) -> None:

@@ -125,3 +125,44 @@ def test_boilerplate_lines_and_footer_are_excluded() -> None:
     assert not doc.is_excluded(real, real + 4)
     assert doc.is_excluded(text.index("Copyright"), text.index("Copyright") + 3)
     assert doc.is_excluded(text.index("More"), len(text))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchored"),
+    [
+        ("^skip to", True),
+        ("^(a|b)$", True),
+        (r"^[|]x", True),
+        (r"^\|x", True),
+        ("^a|b", False),
+        ("no", False),
+    ],
+)
+def test_only_patterns_anchored_on_every_branch_are_tried_at_the_line_start(
+    pattern: str, anchored: bool
+) -> None:
+    from checker.documents import _anchored_at_start
+
+    assert _anchored_at_start(pattern) is anchored
+
+
+def test_line_tests_answer_as_one_search_of_every_pattern() -> None:
+    """Splitting anchored from unanchored rules is an optimisation: it must not change any answer."""
+    import re
+
+    from checker.documents import _LineTest
+
+    patterns = ["^skip to content$", "^a|comments on", r"\bposted on \d+", r"^[•|\s]*$"]
+    test = _LineTest.of(patterns)
+    whole = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    lines = [
+        "Skip to content",
+        "the skip to content",
+        "A line",
+        "No comments on this",
+        "b a",
+        "• |",
+        "was posted on 3 May",
+    ]
+    assert [test(line) for line in lines] == [whole.search(line) is not None for line in lines]
+    assert [test(line) for line in lines] == [True, False, True, True, False, True, True]
