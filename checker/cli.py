@@ -395,6 +395,7 @@ def list_rules(
 
     try:
         book = load_rulebook(rules)
+        book.rate_points  # noqa: B018 - read on first use elsewhere; checked here with the rest
     except InputError as exc:
         fail(str(exc))
     if not test:

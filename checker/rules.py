@@ -64,18 +64,23 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader (no line numbers), reading scalars exactly as ``_LineLoader`` does."""
+
+
 # YAML 1.1 reads on/off/yes/no as booleans, which turns word lists into nonsense; only
-# true/false are booleans in rule files.
-_LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_LineLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
-_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# true/false are booleans in rule files.  Both loaders must agree, or a file that parses one way
+# fast and another way with lines would validate differently (and cost a second parse).
+for _loader in (_LineLoader, _FastLoader):
+    _loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
 
 T = TypeVar("T")
 
@@ -109,7 +114,7 @@ def load_yaml(path: Path, lines: bool = True) -> Any:
     except OSError as exc:
         raise InputError(f"{_relative(path)}: cannot read rule file: {exc.strerror}") from exc
     try:
-        return yaml.load(text, Loader=_LineLoader if lines else _FAST_LOADER)
+        return yaml.load(text, Loader=_LineLoader if lines else _FastLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -200,11 +205,9 @@ class RuleBook:
     boilerplate: BoilerplateSpec
     compare: list[CompareRuleSpec]
     compare_files: dict[str, Path] = field(default_factory=dict)
-    rate_points: list[RatePoint] = field(default_factory=list)
-    """Dated exchange rates from the CSV tables that currencies.yml names."""
     fingerprint: str = ""
-    _compiled: dict[object, object] = field(default_factory=dict, repr=False)
     """Hash of every rule file's bytes: caches of extracted claims depend on it."""
+    _compiled: dict[object, object] = field(default_factory=dict, repr=False)
 
     def compiled(self, build: Callable[[RuleBook], T]) -> T:
         """One compiled object per rule book and builder (cue patterns, lexicons, resolvers),
@@ -214,6 +217,15 @@ class RuleBook:
         if found is None:
             found = self._compiled[build] = build(self)
         return cast(T, found)
+
+    @cached_property
+    def rate_points(self) -> list[RatePoint]:
+        """Dated exchange rates from the CSV tables that currencies.yml names.
+
+        Read on first use: thousands of rows that only comparing amounts in two currencies needs,
+        while every run (``crosscheck claims`` included) would pay for them at start-up.
+        """
+        return load_rate_tables(self.root, self.currencies)
 
     @cached_property
     def entity_index(self) -> EntityIndex:
@@ -313,7 +325,6 @@ def load_rulebook(root: Path | None = None) -> RuleBook:
         root=root,
         entities=top("entities", EntitiesSpec),
         currencies=currencies,
-        rate_points=load_rate_tables(root, currencies),
         units=top("units", UnitsSpec),
         lexicon=top("lexicon", LexiconSpec),
         properties=top("properties", PropertiesSpec),

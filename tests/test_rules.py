@@ -110,3 +110,32 @@ def test_missing_rule_file(rules_copy: Path) -> None:
 def test_yes_and_no_stay_words(rules_copy: Path) -> None:
     book = load_rulebook(rules_copy)
     assert "no" in book.lexicon.stopwords and "on" in book.lexicon.stopwords
+
+
+def test_fast_and_line_aware_parses_read_words_alike(rules_copy: Path) -> None:
+    """The fast parse must not read yes/no/on/off as booleans, or every file re-parses slowly."""
+    from checker.rules import load_yaml
+
+    path = rules_copy / "lexicon.yml"
+    assert load_yaml(path, lines=False) == load_yaml(path, lines=True)
+
+
+def test_bad_rate_row_names_file_and_line(rules_copy: Path) -> None:
+    path = rules_copy / "rates-ecb-eur.csv"
+    lines = path.read_text().splitlines()
+    lines[2] = "2001-13-45," + lines[2].split(",", 1)[1]
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(InputError, match=r"rates-ecb-eur\.csv:3: bad rate row"):
+        load_rulebook(rules_copy).rate_points  # noqa: B018
+
+
+def test_rules_command_checks_rate_tables_too(rules_copy: Path) -> None:
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+
+    path = rules_copy / "rates-ecb-eur.csv"
+    path.write_text(path.read_text().replace("\n", "\nnot-a-date,1\n", 1))
+    result = CliRunner().invoke(app, ["rules", "--rules", str(rules_copy)])
+    assert result.exit_code == 2
+    assert "rates-ecb-eur.csv:2: bad rate row" in result.output
