@@ -3,6 +3,10 @@
 Extraction is a pure function of the document (its id, text and publication date), the rule book
 and the tool version, so a hash of exactly those keys the cache; any change to one of them misses
 it.  One SQLite file (stdlib) holds the entries: one file open per run, not one per document.
+
+Entries are pickles of already-validated claims (see ``Pipeline._serialize``): re-validating JSON
+was most of the time of a re-check.  The cache lives in the user's own cache folder; whoever can
+write there can already change the user's files, so unpickling it adds no new trust.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from pathlib import Path
 
 from checker import __version__
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+"""Bumped when the entries' encoding changes (2: pickles instead of JSON)."""
 
 
 def default_cache_dir() -> Path:
@@ -112,10 +117,10 @@ class ClaimCache:
         return int(count), size
 
     def clear(self) -> int:
-        """Remove every entry; returns how many there were."""
+        """Remove every entry, of earlier cache formats too; returns how many there were."""
         count, _ = self.stats()
         self.close()
-        for path in self.folder.glob(f"{self.path.name}*"):
+        for path in self.folder.glob("claims-v*.sqlite*"):
             path.unlink()
         return count
 

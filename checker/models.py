@@ -188,20 +188,6 @@ def trusted(cls: type[ModelT], values: dict[str, Any]) -> ModelT:
     return model
 
 
-def compact_claim(claim: BaseModel) -> None:
-    """``compact`` for a claim: the claim, its value and any restated sums, without recursion."""
-    setattr_ = object.__setattr__
-    fields = _ALL_FIELDS.get(type(claim)) or shared_fields(type(claim))
-    setattr_(claim, "__pydantic_fields_set__", fields)
-    value = claim.__dict__.get("value")  # the instance dict: pydantic's __getattr__ is slow
-    if value is not None:
-        setattr_(value, "__pydantic_fields_set__", _ALL_FIELDS.get(type(value)) or shared_fields(type(value)))
-        also = value.__dict__.get("also")
-        if also:
-            for money in also:
-                setattr_(money, "__pydantic_fields_set__", shared_fields(type(money)))
-
-
 def compact(model: BaseModel) -> None:
     """Share one "fields set" per model class instead of one per instance.
 
@@ -226,6 +212,8 @@ Claim = Annotated[
     Field(discriminator="kind"),
 ]
 ClaimValue = DateValue | AmountValue | CountValue | PercentValue | QuoteValue
+CLAIM_CLASSES = (DateClaim, AmountClaim, CountClaim, PercentClaim, QuoteClaim)
+"""The members of ``Claim``, for ``isinstance`` checks of claims read back from elsewhere."""
 
 
 class ValueGroup(_Model):

@@ -11,6 +11,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import pickle
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -27,16 +28,15 @@ from checker.compare.engine import evaluate, unverified_claims
 from checker.documents import Boilerplate, Document, load_documents, make_document
 from checker.keys import ClaimBuilder
 from checker.models import (
+    CLAIM_CLASSES,
     CLAIM_KINDS,
     Claim,
     ClaimKind,
     DateValue,
     Finding,
-    PublishedFrom,
     QuoteClaim,
     Report,
     Tool,
-    compact_claim,
 )
 from checker.quotematch import assign_quote_keys
 from checker.rules import RuleBook
@@ -87,14 +87,6 @@ class _CorpusResult(BaseModel):
 
     quote_keys: dict[str, str]
     findings: list[Finding]
-
-
-class _Stored(BaseModel):
-    """What the cache and worker processes hand back for one document."""
-
-    published: dt.date | None
-    published_from: PublishedFrom | None
-    claims: list[Claim]
 
 
 @contextmanager
@@ -231,28 +223,33 @@ class Pipeline:
 
     @staticmethod
     def _serialize(found: ExtractedDocument) -> bytes:
+        """A pickle of the claims: they were validated when built, and loading a pickle skips the
+        re-validation that JSON would need (the cost of a re-check from the cache was mostly that).
+        Strings and the shared fields sets stay shared within a document (pickle's memo).
+        """
         document = found.document
-        stored = _Stored(
-            published=document.published, published_from=document.published_from, claims=found.claims
+        return pickle.dumps(
+            (document.published, document.published_from, found.claims), protocol=pickle.HIGHEST_PROTOCOL
         )
-        return stored.model_dump_json().encode()
 
     @staticmethod
-    def _restore(document: Document, blob: bytes) -> ExtractedDocument:
-        stored = _Stored.model_validate_json(blob)
-        document.published, document.published_from = stored.published, stored.published_from
-        sentences: dict[str, str] = {}
-        for claim in stored.claims:
-            # Strings that repeat across claims are stored once, as extraction itself stores them.
+    def _restore(document: Document, blob: bytes) -> ExtractedDocument | None:
+        """The extraction ``_serialize`` stored, or None when the blob is not one (a damaged cache)."""
+        try:
+            published, published_from, claims = pickle.loads(blob)
+        except Exception:  # any damage to a cache entry means "extract again"
+            return None
+        if not isinstance(claims, list) or not all(isinstance(c, CLAIM_CLASSES) for c in claims):
+            return None
+        document.published, document.published_from = published, published_from
+        for claim in claims:
+            # Keys repeat across documents; one copy of each serves them all.
             fields = claim.__dict__  # plain writes: these fields are already validated
-            fields["sentence"] = sentences.setdefault(claim.sentence, claim.sentence)
-            fields["source"] = sys.intern(claim.source)
-            if claim.key:
-                fields["key"] = sys.intern(claim.key)
-            if claim.as_of:
-                fields["as_of"] = sys.intern(claim.as_of)
-            compact_claim(claim)
-        return ExtractedDocument(document, stored.claims)
+            if fields["key"]:
+                fields["key"] = sys.intern(fields["key"])
+            if fields["as_of"]:
+                fields["as_of"] = sys.intern(fields["as_of"])
+        return ExtractedDocument(document, claims)
 
     def cache_key(self, document: Document) -> str:
         return entry_key(
@@ -293,7 +290,10 @@ class Pipeline:
             for i, blob in self._extract_parallel(
                 [documents[i] for i in todo], todo, jobs, progress, done, total
             ):
-                results[i] = self._restore(documents[i], blob)
+                restored = self._restore(documents[i], blob)
+                if restored is None:
+                    raise RuntimeError(f"{documents[i].id}: a worker process returned no claims")
+                results[i] = restored
                 if cache:
                     fresh.append((keys[i], blob))
         else:

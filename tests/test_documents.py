@@ -166,3 +166,17 @@ def test_line_tests_answer_as_one_search_of_every_pattern() -> None:
     ]
     assert [test(line) for line in lines] == [whole.search(line) is not None for line in lines]
     assert [test(line) for line in lines] == [True, False, True, True, False, True, True]
+
+
+def test_display_paths_are_relative_to_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker.documents import _display_path
+
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert _display_path(tmp_path / "sub" / "a.txt") == "sub/a.txt"
+    assert _display_path(tmp_path / "a.txt") == "a.txt"
+    monkeypatch.chdir(tmp_path / "sub")  # the answer follows the working folder, memo or not
+    assert _display_path(tmp_path / "sub" / "a.txt") == "a.txt"
+    assert _display_path(tmp_path / "a.txt") == (tmp_path / "a.txt").as_posix()

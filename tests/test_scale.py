@@ -105,3 +105,35 @@ def test_unchanged_corpus_reuses_its_comparison(tmp_path: Path) -> None:
     fresh = p.check([_Path("seeds")])
     assert entries_after_first == 5
     assert first.model_dump() == second.model_dump() == fresh.model_dump()
+
+
+def test_damaged_cache_entries_are_extracted_again(tmp_path: Path) -> None:
+    """A cache entry that does not unpickle to claims is a miss, never a crash or wrong claims."""
+    p = Pipeline(default_rules())
+    cache = ClaimCache(tmp_path)
+    fresh = p.report(p.extract_all(_docs(p, 3), cache=cache))
+    keys = [p.cache_key(d) for d in _docs(p, 3)]
+    cache.put_many([(keys[0], b"not a pickle"), (keys[1], __import__("pickle").dumps((None, None, ["x"])))])
+    again = p.report(p.extract_all(_docs(p, 3), cache=cache))
+    assert again.model_dump() == fresh.model_dump()
+    assert len(cache.get_many(keys)[keys[0]]) > 100  # rewritten with the real claims
+
+
+def test_restored_claims_share_strings_across_documents(tmp_path: Path) -> None:
+    """Claims read back from the cache keep memory low as extraction does: one copy of each key."""
+    import sys
+
+    p = Pipeline(default_rules())
+    cache = ClaimCache(tmp_path)
+    p.extract_all(_docs(p, 4), cache=cache)
+    restored = [c for e in p.extract_all(_docs(p, 4), cache=cache) for c in e.claims]
+    keyed = [c for c in restored if c.key]
+    assert keyed and all(c.key is sys.intern(c.key) for c in keyed if c.key)
+
+
+def test_cache_clear_removes_earlier_formats(tmp_path: Path) -> None:
+    (tmp_path / "claims-v1.sqlite").write_bytes(b"old")
+    cache = ClaimCache(tmp_path)
+    cache.put_many([("k", b"v")])
+    assert cache.clear() == 1
+    assert not list(tmp_path.glob("claims-v*"))
