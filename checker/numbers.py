@@ -117,44 +117,66 @@ def case_variants(phrases: Iterable[str]) -> set[str]:
 
 
 def _words(phrases: Iterable[str]) -> str:
+    """Phrases as written, in lower case, capitalised and in capitals, as one case-sensitive trie.
+
+    For fragments a search tries at every position (where a number may start): there a
+    case-sensitive trie rejects a position fastest.
+    """
     return trie_pattern(case_variants(phrases))
+
+
+def _any_case(phrases: Iterable[str]) -> str:
+    """Phrases in any case, as one case-insensitive trie a third the size of ``_words``.
+
+    For fragments reached only after a number has begun ("million" after "two"): the engine
+    rarely gets there, so their size matters more than their speed, since compiling the number
+    patterns, which repeat them, was most of crosscheck's start-up.
+    """
+    return f"(?i:{trie_pattern({p.lower() for p in phrases})})"
 
 
 _ONE = _words(ONES)
 _ONE_TO_NINE = _words([w for w, v in ONES.items() if 1 <= v <= 9])
 _TEN = _words(TENS)
-_SCALE = _words(SCALES)
-_BIG_SCALE = _words([w for w in SCALES if w not in _SMALL_SCALES])
-_DENOM = _words([w for w in DENOMINATORS if w not in _COMPOUND_ONLY])
-_DENOM_SINGULAR = _words([w for w in DENOMINATORS if not w.endswith("s") and w not in _COMPOUND_ONLY])
-_ORDINAL_ONES = _words(
+_ONE_ANY = _any_case(ONES)
+_ONE_TO_NINE_ANY = _any_case([w for w, v in ONES.items() if 1 <= v <= 9])
+_TEN_ANY = _any_case(TENS)
+_SCALE = _any_case(SCALES)
+_BIG_SCALE = _any_case([w for w in SCALES if w not in _SMALL_SCALES])
+_DENOM = _any_case([w for w in DENOMINATORS if w not in _COMPOUND_ONLY])
+_DENOM_SINGULAR = _any_case([w for w in DENOMINATORS if not w.endswith("s") and w not in _COMPOUND_ONLY])
+_ORDINAL_ONES = _any_case(
     [w for w, v in DENOMINATORS.items() if v < 10 and not w.startswith(("half", "quarter"))]
 )
 _A = r"\b(?:[Aa]n?|AN?)"
-_AND = r"(?:and|AND|&)"
+_AND = r"(?:and|And|AND|&)"
 _NEGATIVE = rf"(?:\b{_words(NEGATIVE_WORDS)}\s+)"
 
 _CARDINAL_WORD = rf"\b(?:{_TEN}(?:\s*-\s*|\s+){_ONE_TO_NINE}|{_TEN}|{_ONE})\b"
-_AFTER_SCALE = "|".join(f"(?<={w})" for w in sorted(case_variants(SCALES)))
+"""A cardinal where a number may begin (case-sensitive, see ``_words``)."""
+_CARDINAL_WORD_ANY = rf"\b(?:{_TEN_ANY}(?:\s*-\s*|\s+){_ONE_TO_NINE_ANY}|{_TEN_ANY}|{_ONE_ANY})\b"
+"""A cardinal inside a number already begun (compact, see ``_any_case``)."""
+_AFTER_SCALE = "|".join(f"(?<=(?i:{w}))" for w in sorted({w.lower() for w in SCALES}))
 _WORD_JOIN = rf"(?:\s*-\s*|\s+|(?:{_AFTER_SCALE})(?:\s+{_AND}\s+|,\s+))"
-_WORD_ATOM = rf"(?:{_CARDINAL_WORD}|\b{_SCALE}\b)"
+_WORD_ATOM = rf"(?:{_CARDINAL_WORD_ANY}|\b{_SCALE}\b)"
 _WORD_CORE = rf"(?:{_A}\s+{_SCALE}\b|{_CARDINAL_WORD})(?:{_WORD_JOIN}{_WORD_ATOM})*"
+_WORD_CORE_ANY = rf"(?:{_A}\s+{_SCALE}\b|{_CARDINAL_WORD_ANY})(?:{_WORD_JOIN}{_WORD_ATOM})*"
 _DENOM_TAIL = (
-    rf"(?:[\s-]+(?:{_TEN}[\s-]+{_ORDINAL_ONES}|{_DENOM})"
-    rf"|(?<=[Tt][Yy])[\s-]+{_words(_COMPOUND_ONLY)})(?![\w-])"
+    rf"(?:[\s-]+(?:{_TEN_ANY}[\s-]+{_ORDINAL_ONES}|{_DENOM})"
+    rf"|(?<=[Tt][Yy])[\s-]+{_any_case(_COMPOUND_ONLY)})(?![\w-])"
 )
 """The denominator after a numerator: "fifths", "quarters", "twenty-firsts"."""
 _SCALE_TAIL = rf"(?:\s+(?:(?:of\s+)?{_A}\s+)?(?:{_BIG_SCALE}|dozen)\b)"
 """A scale a fraction applies to: "half a million", "two thirds of a million", "half a dozen"."""
-_PART = rf"(?:{_WORD_CORE}|{_A}){_DENOM_TAIL}"
-_POINT = rf"\s+(?:point|POINT)(?:[\s-]+{_CARDINAL_WORD})+"
+_PART = rf"(?:{_WORD_CORE_ANY}|{_A}){_DENOM_TAIL}"
+_POINT = rf"\s+(?:point|POINT)(?:[\s-]+{_CARDINAL_WORD_ANY})+"
 """Spoken decimals: "five point five", "two hundred point zero three"."""
 WORD_NUMBER = rf"{_WORD_CORE}(?:{_DENOM_TAIL}|\s+{_AND}\s+{_PART}|{_POINT})?{_SCALE_TAIL}?"
 """Spelled-out numbers: "twelve", "twenty-one", "one hundred and five", "a million", "one and a half",
 "three fifths", "one billion and three quarters million", "two hundred point zero three"."""
 
 FRACTION = (
-    rf"(?:{_A}\s+(?:{_TEN}[\s-]+{_ORDINAL_ONES}(?![\w-])|half\b"
+    rf"(?:{_A}\s+(?:{_TEN_ANY}[\s-]+{_ORDINAL_ONES}(?![\w-])|half\b"
     rf"|{_DENOM_SINGULAR}(?=\s+(?:of|{_BIG_SCALE})\b|\s*(?:[.,;:!?)]|$)))"
     rf"|\b[Qq]uarter(?=\s+{_BIG_SCALE}\b)|\b(?:[Hh]alf|HALF)\b)"
 )
@@ -685,10 +707,13 @@ def iter_numbers_quantities(pattern: re.Pattern[str], text: str) -> list[tuple[r
 
 _QUALIFIER_ROOM = 24
 NUMBER_START = re.compile(
-    rf"\d|[{VULGAR_FRACTIONS}]"
+    rf"\d+|[{VULGAR_FRACTIONS}]"
     rf"|\b{trie_pattern(case_variants({*ONES, *TENS, *SCALES, *DENOMINATORS} - set(_COMPOUND_ONLY)))}\b"
 )
-"""Where a number can begin (or, for "a million" and "a third", where its number word is)."""
+"""Where a number can begin (or, for "a million" and "a third", where its number word is).
+
+A run of digits is one anchor: a figure never starts after a digit (it would be glued to it), so
+trying each digit of "2,024,500" or a phone number again only repeats the first try."""
 
 
 # --- bare numbers -------------------------------------------------------------------------------

@@ -206,6 +206,18 @@ def test_spelled_out_round_trip(n: int) -> None:
     assert parse_number(words) == n
 
 
+@given(
+    st.integers(min_value=0, max_value=999_999_999),
+    st.sampled_from([str.lower, str.upper, str.title, str.capitalize]),
+)
+def test_spelled_out_numbers_read_alike_in_every_case(n: int, case: object) -> None:
+    """Headlines write numbers in capitals or title case; the grammar must read them all alike."""
+    words = case(spell(n))  # type: ignore[operator]
+    [match] = re.finditer(NUMBER, words)
+    assert match.group(0) == words
+    assert parse_number(words) == n
+
+
 def _indian(n: int) -> str:
     head, tail = str(n)[:-3], str(n)[-3:]
     groups: list[str] = []
