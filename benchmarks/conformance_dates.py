@@ -32,9 +32,12 @@ conversion, applied here in the scorer and nowhere in ``checker/``:
   ``Mod`` whether it is included, so "after January 1, 2007" (ours: from 2007-01-02) is
   ``2007-01-01/..`` and "by tomorrow" (ours: up to and including tomorrow) is ``../<tomorrow>``;
   the day is recovered from the claim's words ("before", "prior to", "earlier than", "sooner than"
-  exclude it, "after", "later than" too, every other open word includes it);
+  exclude it, "after", "later than" too, and so does "more than" in "more than 2 weeks before
+  today", whose stated day is the one 2 weeks before; every other open word includes it);
 - "the rest of the week/month/year" ends on its last day, as the source writes it
-  (``2016-11-07/2016-11-13`` for the rest of a week ending on Sunday the 13th).
+  (``2016-11-07/2016-11-13`` for the rest of a week ending on Sunday the 13th);
+- "and" between two lengths ("the last 3 months and 2 weeks") joins one compound length counted from
+  publication, not the two ends of a range, so such a span is a unit as above.
 
 Not converted, because the intervals differ (counted as misses): "until 2012" and "by the end of
 2012", which the source reads as *before* 2012 (``../2012-01-01``) and we read as through 2012.
@@ -83,11 +86,13 @@ def _unit_start(day: dt.date, granularity: str) -> dt.date:
 
 
 _EXCLUDING_BEFORE = re.compile(
-    r"^(?:before|prior\s+to|earlier\s+than|sooner\s+than)\b(?!\s+or\b)", re.IGNORECASE
+    r"^(?:before|prior\s+to|earlier\s+than|sooner\s+than|more\s+than)\b(?!\s+or\b)", re.IGNORECASE
 )
-_EXCLUDING_AFTER = re.compile(r"^(?:after|later\s+than)\b(?!\s+or\b)", re.IGNORECASE)
+_EXCLUDING_AFTER = re.compile(r"^(?:after|later\s+than|more\s+than)\b(?!\s+or\b)", re.IGNORECASE)
 _REST_OF = re.compile(r"^(?:the\s+)?(?:rest|remaining|remainder)\b", re.IGNORECASE)
-_RANGE_LINK = re.compile(r"\b(?:to|through|thru|until|till|and)\b|[-–—~]", re.IGNORECASE)
+_RANGE_LINK = re.compile(
+    r"\b(?:to|through|thru|until|till|and(?!\s+\w+\s+(?:day|week|month|year)s?\b))\b|[-–—~]", re.IGNORECASE
+)
 _WORD_LINK = re.compile(r"\b(?:to|through|thru|until|till|and)\s+", re.IGNORECASE)
 _MONTH_TAIL = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,?\s+(?:of\s+)?\d{4})?", re.IGNORECASE

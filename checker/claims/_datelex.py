@@ -157,7 +157,7 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "st patrick's day": (3, 17), "st. patrick's day": (3, 17), "saint patrick's day": (3, 17),
     "saint patrick": (3, 17), "may day": (5, 1), "international workers' day": (5, 1),
     "int'l workers day": (5, 1), "juneteenth": (6, 19), "earth day": (4, 22), "veterans day": (11, 11),
-    "armistice day": (11, 11), "groundhog day": (2, 2),
+    "armistice day": (11, 11), "groundhog day": (2, 2), "yuandan": (1, 1),
 }  # fmt: skip
 """Holidays on one calendar day every year (US usage where countries differ)."""
 
@@ -178,7 +178,16 @@ MOVABLE_HOLIDAYS: dict[str, tuple[str, int]] = {
 }  # fmt: skip
 """Days counted from Easter (Western) or from US Thanksgiving."""
 
-HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *MOVABLE_HOLIDAYS)
+ISLAMIC_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "eid al-fitr": (10, 1), "eid al fitr": (10, 1), "eid ul-fitr": (10, 1), "eid-ul-fitr": (10, 1),
+    "eid ul fitr": (10, 1), "eidul fitr": (10, 1), "festival of breaking the fast": (10, 1),
+    "eid al-adha": (12, 10), "eid al adha": (12, 10), "eid ul-adha": (12, 10), "eid-ul-adha": (12, 10),
+    "eid ul adha": (12, 10), "eidul adha": (12, 10), "eid al-azha": (12, 10), "eid al azha": (12, 10),
+    "eidul azha": (12, 10), "islamic new year": (1, 1), "hijri new year": (1, 1), "arabic new year": (1, 1),
+}  # fmt: skip
+"""(Hijri month, day) of Islamic holidays that are one day (Ramadan, a month, is not one of them)."""
+
+HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *MOVABLE_HOLIDAYS, *ISLAMIC_HOLIDAYS)
 
 IDIOMS_NOT_DATES = frozenset({"24/7", "9/11", "7/7", "9-11"})
 """Slashed figures that name something other than a day this year ("24/7", "9/11")."""
@@ -214,8 +223,29 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
 
 
+def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """A date of the arithmetic (tabular) Islamic calendar, astronomical epoch (15 July 622 Julian).
+
+    This is the "Kuwaiti algorithm" of common calendar software (.NET's ``HijriCalendar``); the days
+    observed, which follow the sighting of the moon, differ from it by a day or so from country to
+    country, which no table of one country would settle either.
+    """
+    ordinal = day + (59 * (month - 1) + 1) // 2 + (year - 1) * 354 + (3 + 11 * year) // 30 + 227013
+    return dt.date.fromordinal(ordinal)
+
+
+def _islamic_date(name: str, year: int) -> dt.date:
+    """The first day in Gregorian ``year`` of an Islamic holiday (a Hijri year is 11 days shorter)."""
+    month, day = ISLAMIC_HOLIDAYS[name]
+    approx = round((year - 622) * 365.2425 / 354.367)
+    days = [hijri_to_gregorian(h, month, day) for h in range(approx - 1, approx + 3)]
+    return min(d for d in days if d.year == year)
+
+
 def holiday_date(name: str, year: int) -> dt.date:
     """The day a holiday (a key of ``HOLIDAY_NAMES``, normalized) falls on in ``year``."""
+    if name in ISLAMIC_HOLIDAYS:
+        return _islamic_date(name, year)
     if name in FIXED_HOLIDAYS:
         return dt.date(year, *FIXED_HOLIDAYS[name])
     if name in NTH_WEEKDAY_HOLIDAYS:

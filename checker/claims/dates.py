@@ -67,10 +67,12 @@ Relation = Literal[
     "week_number",
     "nth_weekday",
     "day_span",
+    "span",
+    "part_of",
 ]
-"""How a mention is placed.  ``shift``, ``week_of``, ``week_containing``, ``nth_weekday`` and ``day_span``
-are prefixes ("3 days after", "the last week of", "the week of", "the first Friday of", "from 4 to")
-that only count when joined to what follows."""
+"""How a mention is placed.  ``shift``, ``week_of``, ``week_containing``, ``nth_weekday``, ``day_span``,
+``span`` and ``part_of`` are prefixes ("3 days after", "the last week of", "the week of", "the first Friday
+of", "from 4 to", "2 weeks starting", "the first 6 months of") that only count when joined to what follows."""
 
 # --- vocabulary as regex fragments ----------------------------------------------------------------
 
@@ -84,9 +86,10 @@ _WEEKDAY_ABBR = alternation(w for w in WEEKDAYS if not w.endswith("day"))
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
 _ORDINAL = rf"(?:{alternation(ORDINAL_WORDS)})\b"
 _YEAR = r"(?:1\d{3}|20\d{2}|21\d{2})(?!\d)"
-_COUNT = rf"(?:\d{{1,3}}|{alternation(NUMBER_WORDS)})"
-_UNIT_WORD = r"(?P<{0}>day|week|fortnight|month|quarter|year|decade)s?"
+_UNIT_WORD = r"(?P<{0}>(?:business|working)\s+day|workday|day|week|fortnight|month|quarter|year|decade)s?"
 _HOLIDAY = holiday_pattern()
+_MORE_UNITS = r"(?:(?:\s*,\s*|\s+(?:and\s+)?)(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?:day|week|month|year)s?\b)*"
+"""Further parts of a compound length: "2 years[, 1 month and 21 days]"."""
 
 
 def _number_words(words: Iterable[str]) -> str:
@@ -96,6 +99,7 @@ def _number_words(words: Iterable[str]) -> str:
 
 
 _CARDINAL = _number_words(CARDINALS)
+_COUNT = rf"(?:\d{{1,3}}|{_number_words(NUMBER_WORDS)})"
 _DAY_WORD = rf"(?:{_number_words(DAY_WORDS)})\b(?!-)"
 _SPOKEN_YEAR = (
     rf"(?>(?:one|two)\s+thousand(?:\s+(?:and\s+)?(?:(?:{alternation(UNITS)})\s+hundred"
@@ -117,6 +121,10 @@ _DAY_WORD_AFTER_MONTH = (
 )
 """A day in words after its month: "May twenty-first", "May twenty nine." (a count would go on: "May twenty
 one people")."""
+_DAY_OR_ORDINAL = rf"(?:{_DAY}|(?:{_number_words(ORDINAL_WORDS)})\b(?!-))"
+"""A day of a month in figures or as an ordinal word ("9th", "ninth", "twenty-seventh")."""
+_SHORT_YEAR = r"(?:(?<=\sof\s)\d{2}(?=\s*(?:[.,;:!?)]|$))|['’]\d{2}\b)"
+"""A year in two figures where nothing else can be meant: "April of 87", "June '19"."""
 _NOT_A_FIGURE = r"(?!\s*(?:%|percent\b|per\s*cent\b|million\b|billion\b|bn\b|m\b|,\d|\.\d))"
 _MODIFIER_WORDS = "early|mid|late|end|start|beginning|middle|close"
 
@@ -131,6 +139,8 @@ def _modifier(prefix: str, words: str = _MODIFIER_WORDS) -> str:
 _ALTERNATIVES: list[tuple[str, str]] = [
     ("iso", r"\b(?P<iso_y>1\d{3}|2[01]\d{2})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)"
             r"(?P<iso_d>3[01]|[12]\d|0?[1-9])\b(?![-/.]\d)"),
+    ("compact", r"\b(?P<cd_y>19\d{2}|20\d{2})(?P<cd_m>0[1-9]|1[0-2])(?P<cd_d>0[1-9]|[12]\d|3[01])\b"
+                r"(?![.,]\d|%)"),
     ("numeric", r"\b(?P<num_a>\d{1,2})(?P<num_sep>[/.-])(?P<num_b>\d{1,2})(?P=num_sep)"
                 r"(?P<num_y>\d{4}|\d{2})\b(?![/.]\d)"),
     ("year_month_day", rf"\b(?P<ymd_y>{_YEAR})(?P<ymd_sep>[-/])(?P<ymd_m>{_MONTH_WORD})(?P=ymd_sep)"
@@ -139,28 +149,34 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                            rf"\b(?P<nmy_y2>{_YEAR})\s*(?P<nmy_sep>[/-])\s*(?P<nmy_m2>1[0-2]|0?[1-9])\b"
                            r"(?![-/.]\d|%)"),
     ("numeric_month_day", r"\b(?P<nmd_a>[0-3]?\d)/(?P<nmd_b>[0-3]?\d)\b(?![/.,]\d|%|\s*(?:of|th)\b)"),
-    ("holiday", rf"\b(?:(?P<hol_rel>last|next|this|previous|following|coming)\s+)?(?P<hol_n>{_HOLIDAY})\b"
-                rf"(?:\s+(?:of\s+)?(?P<hol_y>{_YEAR}))?"),
-    ("day_month_range", rf"\b(?:the\s+)?(?P<dmr_d1>{_DAY})\s*(?:-|–|—|to|until|till|through|and)\s*"
-                        rf"(?:the\s+)?(?P<dmr_d2>{_DAY})(?:\s+of)?\s+(?P<dmr_m>{_MONTH_WORD})"
+    ("holiday", r"\b(?:(?P<hol_we>(?:the\s+)?weekend\s+of\s+)|"
+                r"(?P<hol_rel>last|next|this|previous|following|coming)\s+)?"
+                rf"(?P<hol_n>{_HOLIDAY})\b(?:\s+(?:of\s+)?(?P<hol_y>{_YEAR}))?"
+                rf"(?P<hol_we2>\s+weekend\b(?:\s+(?P<hol_y2>{_YEAR}))?)?"),
+    ("day_month_range", rf"\b(?:the\s+)?(?P<dmr_d1>{_DAY_OR_ORDINAL})"
+                        r"\s*(?P<dmr_link>-|–|—|to|until|till|through|and)\s*"
+                        rf"(?:the\s+)?(?P<dmr_d2>{_DAY_OR_ORDINAL})(?:\s+of)?\s+(?P<dmr_m>{_MONTH_WORD})"
                         rf"(?:,?\s+(?:of\s+)?(?P<dmr_y>{_YEAR}))?"),
     ("day_span", rf"\b(?:the\s+)?(?P<ds_a>{_DAY})(?:\s*(?:-|–|to|till|until|through|thru|and)\s*(?:the\s+)?"
                  rf"(?P<ds_b>{_DAY})\s+(?:of|in)\s+(?:the\s+)?|\s+(?:to|till|until|through|thru)\s+)(?=[a-z])"),
-    ("month_day_range", rf"\b(?P<mdr_m>{_MONTH_WORD})\s*(?P<mdr_d1>{_DAY})\s*(?:-|–|—|to|until|till|through)"
-                        rf"\s*(?P<mdr_d2>{_DAY}){_NOT_A_FIGURE}(?:,?\s+(?P<mdr_y>{_YEAR}))?"),
+    ("month_day_range", rf"\b(?P<mdr_m>{_MONTH_WORD})\s*(?:the\s+)?(?P<mdr_d1>{_DAY_OR_ORDINAL})"
+                        r"\s*(?:-|–|—|to|until|till|through)"
+                        rf"\s*(?:the\s+)?(?P<mdr_d2>{_DAY_OR_ORDINAL}){_NOT_A_FIGURE}(?:,?\s+(?P<mdr_y>{_YEAR}))?"),
     ("month_range", rf"\b(?P<mmr_m1>{_MONTH_WORD})\s*(?:-|–|—|to|through|until|till)\s*"
                     rf"(?P<mmr_m2>{_MONTH_WORD})"
-                    rf"(?!\s*\d{{1,2}}(?!\d))(?:,?\s+(?P<mmr_y>{_YEAR}))?"),
+                    rf"(?!\s*\d{{1,2}}(?!\d))(?:,?\s+(?:(?:in|of)\s+)?(?P<mmr_y>{_YEAR}))?"),
     ("day_month", rf"\b(?:the\s+)?(?:(?P<dm_d>{_DAY})|(?P<dm_o>{_ORDINAL})(?=(?:\s+day)?\s+of)|"
                   rf"{_DAY_WORD_THEN.format('dm')})"
                   r"(?P<dm_of>(?:\s+day)?\s+of)?(?:\s+|\s*[-/]\s*)"
-                  rf"(?P<dm_m>{_MONTH_WORD})(?:(?:,?\s+(?:(?:of|in)\s+)?|[-/])(?P<dm_y>{_YEAR})|,?\s+(?P<dm_sy>{_SPOKEN_YEAR}))?"),
+                  rf"(?P<dm_m>{_MONTH_WORD})(?:(?:,?\s+(?:(?:of|in)\s+)?|[-/])(?:(?P<dm_y>{_YEAR})|(?P<dm_yy>{_SHORT_YEAR}))|"
+                  rf",?\s+(?P<dm_sy>{_SPOKEN_YEAR}))?"),
     ("month_day", rf"\b(?P<md_m>{_MONTH_WORD})(?:\s*|\s*[-/]\s*)"
                   rf"(?:(?P<md_d>{_DAY})|the\s+(?P<md_o>{_ORDINAL})|"
                   rf"the\s+(?P<md_d2>{_DAY})|\s(?:the\s+)?{_DAY_WORD_AFTER_MONTH}){_NOT_A_FIGURE}"
                   rf"(?:(?:\s*,\s*|\s+(?:(?:of|in)\s+)?|-)(?:(?P<md_y>{_YEAR})|(?P<md_sy>{_SPOKEN_YEAR})))?"),
-    ("month_year", rf"\b{_modifier('my')}(?P<my_m>{_MONTH_WORD}),?(?:\s+(?:of\s+)?|\s*[-/]\s*)"
-                   rf"(?:(?P<my_y>{_YEAR})|(?<=\s)(?P<my_sy>{_SPOKEN_YEAR}))|"
+    ("month_year", rf"\b{_modifier('my')}(?P<my_m>{_MONTH_WORD})"
+                   r"\s*,?(?:\s+(?:(?P<my_in>in)\s+|of\s+)?|\s*[-/]\s*)"
+                   rf"(?:(?P<my_y>{_YEAR})|(?P<my_yy>{_SHORT_YEAR})|(?<=\s)(?P<my_sy>{_SPOKEN_YEAR}))|"
                    rf"\b(?P<my_y2>{_YEAR})\s*,?\s*(?P<my_m2>{_MONTH_WORD})(?!\s*\d)"),
     ("year_range", rf"\b(?P<yr_a>{_YEAR})\s*(?:-|–|—|/|~)\s*(?P<yr_b>\d{{4}}|\d{{2}})\b(?![-/.]\d|%)"),
     ("decade", rf"\b(?:the\s+)?{_modifier('dec')}(?:(?P<dec_y>1\d{{2}}0|20\d0)\s?['’]?s\b|"
@@ -177,8 +193,13 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                 rf"\bh(?P<h_n>[12])\s*-?\s*(?P<h_y2>{_YEAR})|\b(?P<h_y3>{_YEAR})\s*-?\s*h(?P<h_n3>[12])\b"),
     ("season", rf"\b{_modifier('s')}(?:(?P<s_rel>last|this|next|past|coming|previous)\s+)?(?:the\s+)?"
                rf"(?P<s_n>spring|summer|autumn|fall|winter)\b(?:\s+of)?(?:\s+(?P<s_y>{_YEAR}))?"),
+    ("part_of", r"\b(?:the\s+)?(?:(?P<po_side>first|last|final)\s+(?P<po_n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+"
+                r"(?P<po_u>day|week|month)s|"
+                rf"(?P<po_o>{alternation(w for w, n in ORDINAL_WORDS.items() if n <= 12)}|"
+                r"1[0-2]th|[4-9]th|1st|2nd|3rd)"
+                r"\s+(?P<po_u2>month))\s+(?:of|in)\s+(?:(?P<po_the>the\s+year)\b|(?=\S))"),
     ("week_of", r"\b(?:the\s+)?(?P<wo_o>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+"
-                r"(?:of|in)\s+(?=\S)"),
+                r"(?:(?:of|in)\s+(?=\S)|(?=(?:next|last|this)\s+year\b))"),
     ("nth_weekday", rf"\b(?:the\s+)?(?P<nw_o>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
                     rf"(?P<nw_d>{_WEEKDAY_FULL})\s+(?:of|in)\s+(?=\S)"),
     ("week_containing", r"\b(?:(?:the\s+)?week\s+(?P<wc_how>of|commencing|beginning|starting)"
@@ -186,10 +207,10 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("week_number", rf"\bweek\s+(?P<wn_n>[1-4]?\d|5[0-3])\b(?!\s+of\s+the\b)(?:\s+of\s+(?P<wn_y>{_YEAR}))?"),
     ("unit", rf"\b{_modifier('u', _MODIFIER_WORDS + '|earlier|later')}(?:the\s+)?"
              r"(?P<u_rel>this|last|next|previous|following|current|coming|upcoming)\s+(?:fiscal\s+|calendar\s+)?"
-             r"(?P<u_unit>week|weekend|month|year|quarter|decade|century)\b(?!-|\s+of\b)"
+             r"(?P<u_unit>week|weekend|work\s?week|working\s+week|month|year|quarter|decade|century)\b(?!-|\s+of\b)"
              r"(?P<u_after>\s+after\s+(?:the\s+)?next\b)?|"
              r"\b(?:the\s+)?(?P<u_unit2>week|weekend|month|year)\s+after\s+(?:the\s+)?next\b|"
-             r"\b(?:the\s+)?(?P<u_part>end|start|beginning|middle|close)\s+of\s+the\s+"
+             r"\b(?:the\s+)?(?P<u_part>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?"
              r"(?P<u_unit4>week|month|year)\b(?!\s*(?:of\b|\d|['’]))|"
              r"\b(?P<u_ytd>year|month|week)[-\s]to[-\s]date\b|"
              r"\b(?P<u_side>earlier|later)\s+in\s+the\s+(?P<u_unit5>week|month|year)\b(?!\s*(?:of\b|\d|['’]))|"
@@ -197,25 +218,29 @@ _ALTERNATIVES: list[tuple[str, str]] = [
              r"(?P<u_unit3>week|month|year)\b"),
     ("relative_month", rf"\b{_modifier('rm')}(?P<rm_rel>last|next|this|previous|coming)\s+"
                        rf"(?P<rm_m>{_FULL_MONTH_WORD}|sept\b\.?)"),
-    ("ago", rf"\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>day|week|month|year|decade|centur(?:y|ie))s?\s+ago\b"),
-    ("shift", rf"\b(?P<sh_n>{_COUNT})\s+{_UNIT_WORD.format('sh_u')}\s+"
-              r"(?P<sh_dir>from\s+now|hence|from|after|before)\b"),
+    ("ago", rf"\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>day|week|month|year|decade|centur(?:y|ie))s?"
+            rf"(?P<ago_more>{_MORE_UNITS})\s+ago\b"),
+    ("shift", rf"\b(?P<sh_n>{_COUNT})\s+{_UNIT_WORD.format('sh_u')}(?P<sh_comma>\s*,)?\s+"
+              r"(?P<sh_dir>from\s+now|hence|from|after|before|(?:starting|beginning)(?:\s+(?:from|on))?)\b"),
     ("within", rf"\b(?P<in_w>in|within)\s+(?:(?:the\s+)?(?P<in_next>next|coming|upcoming)\s+)?"
                rf"(?P<in_n>{_COUNT})\s+"
-               rf"{_UNIT_WORD.format('in_u')}\b(?!\s+(?:ago|from|after|before|later|earlier|since|of|old)\b)"),
+               rf"{_UNIT_WORD.format('in_u')}\b(?P<in_more>{_MORE_UNITS})"
+               r"(?!\s+(?:ago|from|after|before|later|earlier|since|of|old)\b)"),
     ("window", r"\b(?:the\s+)?(?P<w_rel>next|last|past|previous|coming|upcoming|following)\s+"
                rf"(?P<w_n>{_COUNT})"
-               rf"\s*{_UNIT_WORD.format('w_u')}\b(?!\s+of\b)|"
+               rf"\s*{_UNIT_WORD.format('w_u')}\b(?P<w_more>{_MORE_UNITS})"
+               r"(?!\s+(?:of|ago|after|before|from)\b)|"
                rf"\b(?P<w_n2>{_COUNT})\s+(?P<w_rel2>next|upcoming|past|previous|coming|following)\s+"
                rf"{_UNIT_WORD.format('w_u2')}\b"),
     ("deictic", r"\b(?:(?:the\s+)?day\s+(?P<dd_dir>before|after)\s+)?"
-                r"(?P<dd_w>today|yesterday|tomorrow|tonight)"
+                r"(?P<dd_w>today|yesterday|tomorrow|tmrw|tonight)"
                 r"(?P<dd_pos>['’]s)?\b|\bthis\s+(?P<dd_part>morning|afternoon|evening)\b"),
     ("weekday", rf"\b(?:(?P<wd_rel>last|next|this|coming|previous|following|past)\s+)?"
                 rf"(?:(?P<wd_n>{_WEEKDAY_FULL})\b(?!s)|(?P<wd_a>{_WEEKDAY_ABBR})\b\.?(?=,?\s*\(?\s*(?:\d|{_MONTH_WORD})))"
                 rf"(?:,?\s+(?:the\s+(?:(?P<wd_dom>\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL})|"
                 rf"(?P<wd_domw>{_CARDINAL})\b(?=\s*(?:[.,;:?!)]|$)))|(?P<wd_dom2>\d{{1,2}}(?:st|nd|rd|th))|"
                 rf"(?P<wd_dom3>\d{{1,2}})(?=\s*(?:[.,;:?!)]|$)))(?!\s*(?:of\s+)?{_MONTH_WORD}|[\d/.-]\d))?"),
+    ("to_date", r"(?:(?<=\bto\s)|(?<=\btill\s)|(?<=\buntil\s)|\bcurrent\s+)date\b"),
     ("reference", r"\b(?P<ref_now>now|currently|nowadays|presently|at\s+present|at\s+the\s+moment)\b|"
                   r"\b(?P<ref_past>the\s+past\b(?!\s+(?:few|several|couple|\d+|[a-z]+\s+(?:days|weeks|months|"
                   r"years|decades)|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b)|recently|"
@@ -223,10 +248,11 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                   r"\b(?P<ref_future>the\s+(?:coming|upcoming)\s+(?:years|months|decades)|"
                   r"the\s+(?:near\s+|distant\s+)?future)\b"),
     ("day_of_month", rf"\b(?:the\s+)?(?P<dom_d>\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL})(?:\s+day)?\b"
-                     r"(?:\s+of\s+(?P<dom_rel>this|next|last|the)\s+month\b)?"),
+                     r"(?:(?:\s+of\s+(?P<dom_rel>this|next|last|the)|\s+(?P<dom_rel2>this|next|last))\s+month\b)?"),
     ("month", rf"\b{_modifier('bm')}(?P<bm_m>{_MONTH_WORD})(?P<bm_pos>['’]s\b)?(?!\s*\d)"),
     ("spoken_year", r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s)|(?<=\byear\s)|"
-                    r"(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\band\s)|(?<=\bduring\s))"
+                    r"(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\band\s)|(?<=\bduring\s)|"
+                    r"(?<=\bweek\sof\s)|(?<=\bmonth\sof\s)|(?<=\bquarter\sof\s)|(?<=\bsummer\sof\s))"
                     rf"(?P<sy>{_SPOKEN_YEAR})"),
     ("year", rf"\b{_modifier('y')}(?:(?:the\s+)?year\s+)?(?P<y_y>{_YEAR})"
              r"(?![-–/]\d|%|\.\d|,\d|\s*(?:percent|per\s+cent)\b)"),
@@ -268,6 +294,12 @@ class _Mention:
     """How many units a shift or a window spans ("3 days after", "the next 3 months")."""
     anchor: _Mention | None = None
     """What a prefix (shift, week of) applies to: "3 days after *January 12*"."""
+    parts: tuple[tuple[int, str], ...] = ()
+    """Further (count, unit) parts of a compound length: "2 weeks *and 2 days* ago"."""
+    business: bool = False
+    """The days counted are working days (Monday to Friday): "the next 4 business days"."""
+    also: _Mention | None = None
+    """A second date listed with this one ("18 *and 19 June*"), claimed on its own."""
 
 
 Parser = Callable[[re.Match[str], str], "_Mention | None"]
@@ -333,6 +365,19 @@ def _parse_iso(m: re.Match[str], text: str) -> _Mention | None:
     return _Mention(m.start(), m.end(), "day", year=year, month=month, day=day)
 
 
+_NOT_A_DATE_BEFORE = re.compile(r"(?:[$€£¥#+]|\d[.,]|\bNo\.)\s*\Z")
+
+
+def _parse_compact(m: re.Match[str], text: str) -> _Mention | None:
+    """'20161016', 'report-20170302.html': a compact ISO date (eight figures that make a valid day
+    between 1900 and 2099), unless a currency sign, '#', '+' or a decimal point says it is a figure.
+    """
+    year, month, day = int(m["cd_y"]), int(m["cd_m"]), int(m["cd_d"])
+    if not _valid_day(year, month, day) or _NOT_A_DATE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        return None
+    return _Mention(m.start(), m.end(), "day", year=year, month=month, day=day)
+
+
 def _parse_numeric(m: re.Match[str], text: str) -> _Mention | None:
     """US order (month/day/year) unless the first number cannot be a month."""
     first, second, year_text = int(m["num_a"]), int(m["num_b"]), m["num_y"]
@@ -351,21 +396,47 @@ def _parse_numeric(m: re.Match[str], text: str) -> _Mention | None:
 
 
 def _parse_day_month_range(m: re.Match[str], text: str) -> _Mention | None:
+    """'4-7 June', 'between the ninth and the seventeenth of April'; '18 and 19 June' lists two days."""
     first = _calendar_day(m, m.start(), m["dmr_y"], _written(m, text, "dmr_m"), _day_number(m["dmr_d1"]))
     last = _calendar_day(m, m.start(), m["dmr_y"], _written(m, text, "dmr_m"), _day_number(m["dmr_d2"]))
     if first is None or last is None or (last.day or 0) <= (first.day or 0):
         return None
+    if m["dmr_link"].lower() == "and" and not _BETWEEN_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+        first.end = m.end("dmr_d1")
+        last.start = m.start("dmr_d2")
+        first.also = last
+        return first
     first.until = last
     return first
+
+
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 
 
 def _parse_month_day_range(m: re.Match[str], text: str) -> _Mention | None:
-    first = _calendar_day(m, m.start(), m["mdr_y"], _written(m, text, "mdr_m"), _day_number(m["mdr_d1"]))
-    last = _calendar_day(m, m.start(), m["mdr_y"], _written(m, text, "mdr_m"), _day_number(m["mdr_d2"]))
-    if first is None or last is None or (last.day or 0) <= (first.day or 0):
+    """'May 7-9', 'April the ninth till the seventeenth'; 'April 27th to the 3rd' ends in May."""
+    month_word = _written(m, text, "mdr_m")
+    if not m["mdr_d1"][0].isdigit() and _month_number(month_word, has_day_or_year=False) is None:
+        return None  # "they march first to the square": a day in words needs an unambiguous month
+    first = _calendar_day(m, m.start(), m["mdr_y"], month_word, _day_number(m["mdr_d1"]))
+    last = _calendar_day(m, m.start(), m["mdr_y"], month_word, _day_number(m["mdr_d2"]))
+    if first is None or last is None or last.day == first.day:
         return None
+    if (last.day or 0) < (first.day or 0):
+        if m["mdr_y"] or not re.search(r"(?:to|until|till|through)\s+the\s+\S+\Z", m.group(), re.IGNORECASE):
+            return None  # only "to the 3rd" names a day of the next month; "May 27-3" is no range
+        month = (last.month or 1) % 12 + 1
+        if not _valid_day(None, month, last.day or 0):
+            return None
+        last.month = month
     first.until = last
     return first
+
+
+def _short_year(text: str) -> str:
+    """A year written in two figures ("'87", "of 19"): this century up to 49, the last one after."""
+    short = int(text.lstrip("'’"))
+    return str(2000 + short if short < 50 else 1900 + short)
 
 
 def _year_text(m: re.Match[str], digits: str, words: str) -> str | None:
@@ -376,12 +447,26 @@ def _year_text(m: re.Match[str], digits: str, words: str) -> str | None:
     return str(year) if year is not None else None
 
 
+_FIGURE_BEFORE = re.compile(r"(?:[$€£¥]\s*|\d[.,])\Z")
+"""A currency sign or the integer part of a decimal: the number after it is a figure ("$12 December 27")."""
+
+
 def _parse_day_month(m: re.Match[str], text: str) -> _Mention | None:
-    year = _year_text(m, "dm_y", "dm_sy")
+    if m["dm_d"] and _FIGURE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+        return None
+    year = _short_year(m["dm_yy"]) if m["dm_yy"] else _year_text(m, "dm_y", "dm_sy")
     if m["dm_sy"] and year is None:
         return None
-    if year is None and _month_number(_written(m, text, "dm_m"), has_day_or_year=False) is None:
-        return None
+    written = _written(m, text, "dm_m")
+    if (
+        year is None
+        and _month_number(written, has_day_or_year=False) is None
+        and not (
+            re.search(r"\d(?:st|nd|rd|th)$", m["dm_d"] or "")
+            and written.lower() not in ("may", "march", "mar")
+        )
+    ):
+        return None  # "the 5 may ...", but "20th dec" is a date
     return _calendar_day(
         m,
         m.start(),
@@ -406,8 +491,8 @@ def _parse_month_year(m: re.Match[str], text: str) -> _Mention | None:
         month = _month_number(_written(m, text, "my_m2"), has_day_or_year=False)
         year = int(m["my_y2"])
     else:
-        month = _month_number(_written(m, text, "my_m"), has_day_or_year=True)
-        year_text = _year_text(m, "my_y", "my_sy")
+        month = _month_number(_written(m, text, "my_m"), has_day_or_year=not m["my_in"])
+        year_text = _short_year(m["my_yy"]) if m["my_yy"] else _year_text(m, "my_y", "my_sy")
         if year_text is None:
             return None
         year = int(year_text)
@@ -458,10 +543,13 @@ def _parse_holiday(m: re.Match[str], text: str) -> _Mention | None:
         return None
     relation = (m["hol_rel"] or "").lower()
     offset = {"last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1}.get(relation, 0)
-    year = int(m["hol_y"]) if m["hol_y"] else None
+    stated_year = m["hol_y"] or m["hol_y2"]
+    year = int(stated_year) if stated_year else None
     if name == "may day" and _written(m, text, "hol_n")[0] == "m":
         return None  # "may day" in lowercase is usually "may" the verb
-    return _Mention(m.start(), m.end(), "day", relation="holiday", holiday=name, year=year, offset=offset)
+    weekend = "weekend" if m["hol_we"] or m["hol_we2"] else None
+    return _Mention(m.start(), m.end(), "day", relation="holiday", holiday=name, year=year, offset=offset,
+                    modifier=weekend)  # fmt: skip
 
 
 def _parse_month_range(m: re.Match[str], text: str) -> _Mention | None:
@@ -495,7 +583,49 @@ def _number_word(word: str) -> int | None:
 
 def _unit_granularity(unit: str) -> Granularity:
     unit = unit.lower()
+    if _is_business(unit):
+        return "day"
     return "week" if unit == "fortnight" else unit  # type: ignore[return-value]
+
+
+def _is_business(unit: str) -> bool:
+    return unit.lower().startswith(("business", "working", "workday"))
+
+
+_MORE_PART = re.compile(r"([\w-]+)\s+(day|week|month|year)s?\b")
+
+
+def _more_parts(text: str | None) -> tuple[tuple[int, str], ...]:
+    """The (count, unit) parts after the first of a compound length; () when one is not a number."""
+    if not text:
+        return ()
+    parts = []
+    for found in _MORE_PART.finditer(text.lower()):
+        count = _count(found[1])
+        if count is None:
+            return ()
+        parts.append((count, found[2]))
+    return tuple(parts)
+
+
+def _compound(m: re.Match[str], group: str, unit: str, text: str) -> tuple[tuple[tuple[int, str], ...], int]:
+    """The further parts of a length and where the mention ends: without them when one is no number
+    ("the last 3 months and many weeks") or when they belong to an "ago" that follows ("the last 3
+    months and 2 weeks and 2 days ago they ...": the rest is another date, counted back from now).
+    """
+    more = m[group]
+    if not more:
+        return (), m.end()
+    parts = _more_parts(more)
+    if not parts or unit not in _COMPOUND_UNITS or _MORE_AFTER.match(text, m.end()):
+        return (), m.start(group)
+    return parts, m.end()
+
+
+def _finest(unit: str, parts: tuple[tuple[int, str], ...]) -> Granularity:
+    """The smallest unit of a compound length ("2 years 21 days": day)."""
+    units: list[Granularity] = [unit, *(u for _, u in parts)]  # type: ignore[list-item]
+    return min(units, key=_GRANULARITY_ORDER.index)
 
 
 def _unit_count(unit: str, count: int) -> int:
@@ -503,18 +633,37 @@ def _unit_count(unit: str, count: int) -> int:
 
 
 def _parse_shift(m: re.Match[str], text: str) -> _Mention | None:
-    """'3 days after', '2 weeks from', '2 years hence': a prefix counted from what follows (or now)."""
+    """'3 days after', '2 weeks from', '2 years hence': a prefix counted from what follows (or now);
+    '2 weeks starting May 20th', 'for 3 days from today': a length laid from the day that follows.
+    """
     count = _count(m["sh_n"])
     if count is None:
         return None
     unit = m["sh_u"].lower()
     direction = re.sub(r"\s+", " ", m["sh_dir"].lower())
+    if direction.startswith(("starting", "beginning")) or (
+        direction == "from" and text[max(0, m.start() - 4) : m.start()].lower() == "for "
+    ):
+        return _Mention(m.start(), m.end(), _unit_granularity(unit), relation="span",
+                        count=_unit_count(unit, count), business=_is_business(unit))  # fmt: skip
+    if m["sh_comma"]:
+        return None
     sign = -1 if direction == "before" else 1
-    mention = _Mention(m.start(), m.end(), _unit_granularity(unit), relation="shift",
-                       count=sign * _unit_count(unit, count))  # fmt: skip
+    quantifier = _QUANTIFIER_BEFORE.search(text, max(0, m.start() - 24), m.start())
+    start = quantifier.start() if quantifier else m.start()
+    modifier = re.sub(r"\s+", " ", quantifier["q"].lower()) if quantifier else None
+    mention = _Mention(start, m.end(), _unit_granularity(unit), relation="shift",
+                       count=sign * _unit_count(unit, count), business=_is_business(unit),
+                       modifier=modifier)  # fmt: skip
     if direction in ("from now", "hence"):
         mention.anchor = _Mention(m.end(), m.end(), "day", relation="day_offset")
     return mention
+
+
+_QUANTIFIER_BEFORE = re.compile(
+    r"\b(?P<q>more\s+than|less\s+than|within)\s+(?:the\s+(?:next|coming)\s+)?\Z", re.IGNORECASE
+)
+"""'more than 2 weeks before today' (further back than that day), 'within 2 weeks after today'."""
 
 
 _SUPERLATIVE_BEFORE = re.compile(
@@ -532,8 +681,10 @@ def _parse_within(m: re.Match[str], text: str) -> _Mention | None:
         return None  # "the worst in a decade", "the first time in two years": a look back, not a date
     relation: Relation = "window" if m["in_w"].lower() == "within" or m["in_next"] else "in"
     modifier = "within" if m["in_w"].lower() == "within" else None
-    return _Mention(m.start(), m.end(), _unit_granularity(unit), relation=relation,
-                    count=_unit_count(unit, count), modifier=modifier)  # fmt: skip
+    parts, end = _compound(m, "in_more", unit, text)
+    return _Mention(m.start(), end, _unit_granularity(unit), relation=relation,
+                    count=_unit_count(unit, count), modifier=modifier, business=_is_business(unit),
+                    parts=parts)  # fmt: skip
 
 
 def _parse_window(m: re.Match[str], text: str) -> _Mention | None:
@@ -542,14 +693,37 @@ def _parse_window(m: re.Match[str], text: str) -> _Mention | None:
     if count is None:
         return None
     unit = (m["w_u"] or m["w_u2"]).lower()
+    if m["w_n2"] and count != 1 and not m.group().endswith("s"):
+        return None  # "we will be only 3 next week": a count of people, then "next week"
     direction = (m["w_rel"] or m["w_rel2"]).lower()
     sign = -1 if direction in ("last", "past", "previous") else 1
-    return _Mention(m.start(), m.end(), _unit_granularity(unit), relation="window",
-                    count=sign * _unit_count(unit, count))  # fmt: skip
+    parts, end = _compound(m, "w_more", unit, text)
+    return _Mention(m.start(), end, _unit_granularity(unit), relation="window",
+                    count=sign * _unit_count(unit, count), business=_is_business(unit),
+                    parts=tuple((sign * n, u) for n, u in parts))  # fmt: skip
 
 
 _WEEK_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                   "fifth": 5, "5th": 5, "last": -1}  # fmt: skip
+
+
+def _parse_part_of(m: re.Match[str], text: str) -> _Mention | None:
+    """'the first 2 weeks of', 'the last four months of', 'the third month of': a prefix for a period."""
+    if m["po_o"]:
+        number = _day_number(m["po_o"])
+        if number is None or not 1 <= number <= 12:
+            return None
+        mention = _Mention(m.start(), m.end(), "month", relation="part_of", count=number, modifier="nth")
+    else:
+        count = _count(m["po_n"])
+        if count is None or count < 2:
+            return None
+        sign = -1 if m["po_side"].lower() in ("last", "final") else 1
+        granularity: Granularity = m["po_u"].lower()  # type: ignore[assignment]
+        mention = _Mention(m.start(), m.end(), granularity, relation="part_of", count=sign * count)
+    if m["po_the"]:  # "the first six months of the year": the publication year
+        mention.anchor = _Mention(m.start("po_the"), m.end(), "year")
+    return mention
 
 
 def _parse_week_of(m: re.Match[str], text: str) -> _Mention | None:
@@ -592,16 +766,26 @@ def _parse_week_number(m: re.Match[str], text: str) -> _Mention | None:
 _DAY_OF_MONTH_CONTEXT = re.compile(
     r"\b(?:on|by|for|until|till|since|from|before|after|around|to|and|or|of)\s+\Z", re.IGNORECASE
 )
+_SENTENCE_PAUSE = re.compile(r"\s*(?:[.,;:?!)]|\Z)")
 _DAY_OF_MONTH_END = re.compile(r"\s*(?:[.,;:?!)]|\Z|(?:and|or|to|through|till|until)\b)")
 
 
 def _parse_day_of_month(m: re.Match[str], text: str) -> _Mention | None:
     """'on the 18th', 'the 15th day of next month': a day of a month the context gives."""
     day = _day_number(m["dom_d"])
-    relation = (m["dom_rel"] or "").lower()
+    relation = (m["dom_rel"] or m["dom_rel2"] or "").lower()
     written = m.group()
-    if day is None or not 1 <= day <= 31 or not written.lower().startswith("the"):
-        return None
+    bare_after_on = (
+        written[0].isdigit()
+        and text[max(0, m.start() - 3) : m.start()].lower() == "on "
+        and _SENTENCE_PAUSE.match(text, m.end()) is not None
+    )  # "they met on 29th.", but not "runners on 1st and 3rd"
+    if (
+        day is None
+        or not 1 <= day <= 31
+        or not (relation or bare_after_on or written.lower().startswith("the"))
+    ):
+        return None  # "20th of next month", "on 29th" need no "the"; a bare "20th" is left to what follows it
     if not relation and (
         not _DAY_OF_MONTH_CONTEXT.search(text, max(0, m.start() - 8), m.start())
         or not _DAY_OF_MONTH_END.match(text, m.end())
@@ -631,7 +815,8 @@ _FIGURE_NOUN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _WEAK_CONTEXT = re.compile(
-    r"\b(?:to|and|(?<!later\s)(?<!earlier\s)(?<!sooner\s)than|for|of)\s*$", re.IGNORECASE
+    r"\b(?:(?<!back\s)to|and|(?<!later\s)(?<!earlier\s)(?<!sooner\s)than|for|(?<!year\s)of)\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -742,15 +927,16 @@ def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
         part_modifier = {"start": "early", "beginning": "early", "middle": "mid", "end": "late",
                          "close": "late", "earlier": "so_far", "later": "rest"}[part]  # fmt: skip
         unit4: Granularity = (m["u_unit4"] or m["u_unit5"]).lower()  # type: ignore[assignment]
-        return _Mention(m.start(), m.end(), unit4, relation="unit", offset=0, modifier=part_modifier)
+        offset = 9 if m["u_part"] else 0  # "the end of the year": this one, unless the tense says otherwise
+        return _Mention(m.start(), m.end(), unit4, relation="unit", offset=offset, modifier=part_modifier)
     if m["u_unit2"]:  # "the week after next"
         unit2 = m["u_unit2"].lower()
         granularity2: Granularity = "week" if unit2 == "weekend" else unit2  # type: ignore[assignment]
         mention = _Mention(m.start(), m.end(), granularity2, relation="unit", offset=2)
         mention.season = "WE" if unit2 == "weekend" else None
         return mention
-    unit = m["u_unit"].lower()
-    granularity: Granularity = "week" if unit == "weekend" else unit  # type: ignore[assignment]
+    unit = re.sub(r"(?:work|working)\s*week", "workweek", m["u_unit"].lower())
+    granularity: Granularity = "week" if unit in ("weekend", "workweek") else unit  # type: ignore[assignment]
     modifier = _modifier_of(m, "u")
     if modifier in ("earlier", "later"):
         modifier = "so_far" if modifier == "earlier" else "rest"
@@ -758,8 +944,8 @@ def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
     if m["u_after"]:
         offset = 2
     mention = _Mention(m.start(), m.end(), granularity, relation="unit", offset=offset, modifier=modifier)
-    if unit == "weekend":
-        mention.season = "WE"
+    if unit in ("weekend", "workweek"):
+        mention.season = "WE" if unit == "weekend" else "WW"
     return mention
 
 
@@ -780,7 +966,17 @@ def _parse_ago(m: re.Match[str], text: str) -> _Mention | None:
     if count_text in ("few", "several", "a few", "couple", "a couple of"):
         return _Mention(m.start(), m.end(), "year", relation="past")
     granularity: Granularity = "century" if unit.startswith("centur") else unit  # type: ignore[assignment]
+    parts = _more_parts(m["ago_more"])
+    if m["ago_more"] and (not parts or granularity not in _COMPOUND_UNITS):
+        return None
+    if parts:  # "1 month and 21 days ago": counted back part by part, down to the smallest unit
+        return _Mention(m.start(), m.end(), _finest(granularity, parts), relation="ago", offset=-count,
+                        parts=((count, granularity), *parts))  # fmt: skip
     return _Mention(m.start(), m.end(), granularity, relation="ago", offset=-count)
+
+
+_COMPOUND_UNITS = ("day", "week", "month", "year")
+_MORE_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:and\s+)?)\w+\s+(?:day|week|month|year)s?\s+ago\b", re.IGNORECASE)
 
 
 def _parse_deictic(m: re.Match[str], text: str) -> _Mention | None:
@@ -789,7 +985,7 @@ def _parse_deictic(m: re.Match[str], text: str) -> _Mention | None:
     word = m["dd_w"].lower()
     if word == "today" and m["dd_pos"]:
         return _Mention(m.start(), m.end(), "day", relation="present")
-    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "tmrw": 1}[word]
     if m["dd_dir"]:
         offset += -1 if m["dd_dir"].lower() == "before" else 1
     return _Mention(m.start(), m.end(), "day", relation="day_offset", offset=offset)
@@ -811,6 +1007,13 @@ def _parse_weekday(m: re.Match[str], text: str) -> _Mention | None:
     return mention
 
 
+def _parse_to_date(m: re.Match[str], text: str) -> _Mention | None:
+    """'from March to date', 'till current date': today, but only as the end of a range ("the best
+    so far to date" alone is no date claim).
+    """
+    return _Mention(m.start(), m.end(), "day", relation="present", weak=True)
+
+
 def _parse_reference(m: re.Match[str], text: str) -> _Mention | None:
     if m["ref_now"]:
         return _Mention(m.start(), m.end(), "day", relation="present")
@@ -826,6 +1029,9 @@ _MONTH_CONTEXT_BEFORE = re.compile(
 )
 
 
+_RELATIVE_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?:next|last|this)\s+year\b", re.IGNORECASE)
+
+
 def _parse_month(m: re.Match[str], text: str) -> _Mention | None:
     """Take a month named alone ("in February", "November's") only after a word that makes it one."""
     written = _written(m, text, "bm_m")
@@ -834,7 +1040,10 @@ def _parse_month(m: re.Match[str], text: str) -> _Mention | None:
         return None
     modifier = _modifier_of(m, "bm")
     has_context = (
-        modifier or m["bm_pos"] or _MONTH_CONTEXT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        modifier
+        or m["bm_pos"]
+        or _MONTH_CONTEXT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        or _RELATIVE_YEAR_AFTER.match(text, m.end())
     )
     if not has_context or (len(written.rstrip(".")) <= 3 and not written[0].isupper()):
         return None
@@ -861,6 +1070,7 @@ def _parse_year(m: re.Match[str], text: str) -> _Mention | None:
 
 _PARSERS: dict[str, Parser] = {
     "iso": _parse_iso,
+    "compact": _parse_compact,
     "numeric": _parse_numeric,
     "year_month_day": _parse_year_month_day,
     "numeric_month_year": _parse_numeric_month_year,
@@ -868,6 +1078,7 @@ _PARSERS: dict[str, Parser] = {
     "holiday": _parse_holiday,
     "month_range": _parse_month_range,
     "week_of": _parse_week_of,
+    "part_of": _parse_part_of,
     "week_containing": _parse_week_containing,
     "nth_weekday": _parse_nth_weekday,
     "day_span": _parse_day_span,
@@ -891,6 +1102,7 @@ _PARSERS: dict[str, Parser] = {
     "ago": _parse_ago,
     "deictic": _parse_deictic,
     "weekday": _parse_weekday,
+    "to_date": _parse_to_date,
     "reference": _parse_reference,
     "month": _parse_month,
     "spoken_year": _parse_spoken_year,
@@ -905,10 +1117,12 @@ _TRIGGER_WORDS = (
     *DECADE_WORDS,
     "today",
     "tomorrow",
+    "tmrw",
     "tonight",
     "yesterday",
     "now",
     "currently",
+    "date",
     "nowadays",
     "presently",
     "present",
@@ -923,6 +1137,7 @@ _TRIGGER_WORDS = (
     "ago",
     "week",
     "weekend",
+    "workweek",
     "month",
     "year",
     "years",
@@ -975,6 +1190,13 @@ _TRIGGER_WORDS = (
     "father",
     "columbus",
     "pentecost",
+    "yuandan",
+    "eid",
+    "eidul",
+    "islamic",
+    "hijri",
+    "arabic",
+    "festival",
     "w",
     "thousand",
     "seventeen",
@@ -983,15 +1205,16 @@ _TRIGGER_WORDS = (
 )
 _TRIGGER = re.compile(rf"\b(?:(?:{trie_alternation(_TRIGGER_WORDS)})(?:\b|(?=\d))|\d)")
 """Words (and digits) that every date expression contains; the grammar is tried only around them."""
-_LOOKBACK_WORDS = 4
+_LOOKBACK_WORDS = 6
 """Words before a trigger that may belong to its expression ("the end of this year")."""
-_LOOKBACK_CHARS = 40
+_LOOKBACK_CHARS = 48
 _PREVIOUS_WORD = re.compile(r"([a-z]+|[©(]|\d{1,2}(?:st|nd|rd|th)?)[\s-]+")
 _LEAD_IN_WORDS = frozenset(
     {"the", "early", "mid", "late", "end", "start", "beginning", "middle", "close", "earlier", "later", "of",
      "last", "this", "next", "previous", "following", "current", "coming", "past", "upcoming", "near",
      "distant", "day", "before", "after", "at", "fiscal", "calendar", "©", "(", "in", "within", "new", "good",
-     "black", "cyber", "ash", "palm", "rest", "remainder", "remaining", "my", "our", *NUMBER_WORDS,
+     "black", "cyber", "ash", "palm", "rest", "remainder", "remaining", "my", "our", "business", "working",
+     "work", "to", "till", "until", "through", "thru", "and", *NUMBER_WORDS,
      *ORDINAL_WORDS}
 )  # fmt: skip
 """Words that can lead into a trigger word inside one expression ("late last July", "the 3rd of")."""
@@ -1019,7 +1242,10 @@ def _scan(text: str, lowered: str) -> list[_Mention]:
             mention = _PARSERS[match.lastgroup](match, text)
             if mention is not None:
                 mentions.append(mention)
-                covered = match.end()
+                covered = mention.end  # a parser may leave the end of its match to what follows
+                if mention.also is not None:
+                    mentions.append(mention.also)
+                    covered, mention.also = mention.also.end, None
                 break
     return mentions
 
@@ -1041,7 +1267,9 @@ def find_mentions(text: str, lowered: str | None = None) -> list[_Mention]:
     mentions = _scan(text, lowered if lowered is not None else _lowercase(text))
     mentions = _join_weekday_and_date(text, mentions)
     mentions = _join_prefixes(text, mentions)
+    mentions = _join_weekday_and_counted_day(text, mentions)
     mentions = _join_ranges(text, mentions)
+    mentions = _join_week_and_weekday_range(text, mentions)
     return [
         _with_open_side(text, m)
         for m in mentions
@@ -1049,7 +1277,7 @@ def find_mentions(text: str, lowered: str | None = None) -> list[_Mention]:
     ]
 
 
-_PREFIXES = ("shift", "week_of", "week_containing", "nth_weekday", "day_span")
+_PREFIXES = ("shift", "week_of", "week_containing", "nth_weekday", "day_span", "span", "part_of")
 
 
 def _is_bare_prefix(m: _Mention) -> bool:
@@ -1101,6 +1329,8 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "week_containing": ("calendar", "holiday", "day_offset", "dom"),
     "nth_weekday": ("calendar", "unit", "month"),
     "day_span": ("calendar", "unit", "month"),
+    "span": ("calendar", "day_offset", "present", "weekday", "holiday", "dom"),
+    "part_of": ("calendar", "unit", "month"),
 }
 
 
@@ -1135,7 +1365,12 @@ def _prefix_of(text: str, prefix: _Mention, anchor: _Mention) -> _Mention | None
         return None
     if prefix.relation == "week_of" and anchor.granularity not in ("month", "year"):
         return None
-    if prefix.relation == "week_containing" and anchor.granularity != "day":
+    days_of_month = prefix.granularity == "day" and anchor.granularity == "month"
+    if prefix.relation == "part_of" and (
+        (anchor.granularity != "year" and not days_of_month) or anchor.modifier is not None
+    ):
+        return None
+    if prefix.relation in ("week_containing", "span") and anchor.granularity != "day":
         return None
     if prefix.relation == "nth_weekday" and (anchor.granularity != "month" or anchor.modifier is not None):
         return None
@@ -1147,11 +1382,83 @@ def _prefix_of(text: str, prefix: _Mention, anchor: _Mention) -> _Mention | None
     return replace(prefix, end=anchor.end, anchor=anchor)
 
 
+_WEEKDAY_FIRST_GAP = re.compile(r"\s*,?\s*\Z")
+_WEEKDAY_AFTER_GAP = re.compile(r"\s*,?\s*(?:on\s+)?\Z", re.IGNORECASE)
+
+
+def _is_counted_day(m: _Mention) -> bool:
+    """A day counted from another: '3 weeks after Christmas', 'two weeks from now', 'in 3 days'."""
+    return (m.relation == "shift" and m.anchor is not None and m.modifier is None) or m.relation == "in"
+
+
+def _join_weekday_and_counted_day(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """'Monday two weeks from now', 'in 3 days on Friday': that weekday of the week of the day counted."""
+    joined: list[_Mention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.until is None and mention.until is None:
+            weekday, day = (previous, mention) if previous.relation == "weekday" else (mention, previous)
+            gap = _WEEKDAY_FIRST_GAP if weekday is previous else _WEEKDAY_AFTER_GAP
+            if (
+                weekday.relation == "weekday"
+                and weekday.offset == 9
+                and _is_counted_day(day)
+                and gap.match(text[previous.end : mention.start])
+            ):
+                joined[-1] = replace(weekday, start=previous.start, end=mention.end, anchor=day)
+                continue
+        joined.append(mention)
+    return joined
+
+
+_WEEK_RANGE_GAP = re.compile(r"\s*,?\s*\Z")
+
+
+def _join_week_and_weekday_range(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """'next week between Wednesday and Friday': both weekdays in that week."""
+    joined: list[_Mention] = []
+    for mention in mentions:
+        week = joined[-1] if joined else None
+        last = mention.until
+        if (
+            week is not None
+            and week.relation == "unit"
+            and week.granularity == "week"
+            and week.season is None
+            and week.modifier is None
+            and mention.relation == "weekday"
+            and mention.offset == 9
+            and last is not None
+            and last.relation == "weekday"
+            and last.offset == 9
+            and _WEEK_RANGE_GAP.match(text[week.end : mention.start])
+        ):
+            joined[-1] = replace(mention, start=week.start, anchor=week, until=replace(last, anchor=week))
+            continue
+        joined.append(mention)
+    return joined
+
+
+_STATED_YEAR_GAP = re.compile(r"\s*(?:of\s+)?\Z", re.IGNORECASE)
 _RELATIVE_YEAR_GAP = re.compile(r"\s*(?:,|of|in)?\s*\Z", re.IGNORECASE)
 
 
 def _in_relative_year(text: str, named: _Mention, year: _Mention) -> _Mention | None:
-    """'June next year', 'Q3 this year', 'week 27 of last year': a part of a year named relatively."""
+    """'June next year', 'Q3 this year', 'week 27 of last year': a part of a year named relatively;
+    'the third quarter of two thousand and twenty': of a year stated apart.
+    """
+    if (
+        named.relation == "calendar"
+        and named.year is None
+        and named.until is None
+        and named.granularity in ("quarter", "season")
+        and year.relation == "calendar"
+        and year.granularity == "year"
+        and year.year is not None
+        and year.modifier is None
+        and _STATED_YEAR_GAP.match(text[named.end : year.start])
+    ):
+        return replace(named, end=year.end, year=year.year)
     if (
         named.relation not in ("calendar", "week_number", "holiday")
         or named.year is not None
@@ -1183,7 +1490,17 @@ def _weekday_in_week(text: str, first: _Mention, second: _Mention) -> _Mention |
 
 
 _RANGE_GAP = re.compile(r"\s*(?P<link>-|–|—|~|to|through|thru|until|till|and)\s*\Z", re.IGNORECASE)
-_RANGE_ENDS = ("calendar", "day_offset", "present", "weekday", "holiday", "month", "unit", "dom")
+_RANGE_ENDS = (
+    "calendar",
+    "day_offset",
+    "present",
+    "weekday",
+    "holiday",
+    "month",
+    "unit",
+    "dom",
+    "week_number",
+)
 _RANGE_OPENER = re.compile(r"\b(?P<word>from|between)\s+\Z", re.IGNORECASE)
 _GRANULARITY_ORDER = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
 
@@ -1251,10 +1568,12 @@ _OPEN_SIDE_BEFORE = re.compile(
 _OPEN_SIDE_AFTER = re.compile(
     r"\s*(?:(?:or|and)\s+(?P<since>later|after|afterwards|beyond|onwards?)|(?P<since2>onwards?)|"
     r"(?:or|and)\s+(?P<until>earlier|before))\b"
-    rf"(?!\s+(?:the\s+)?(?:\d|{_MONTH_WORD}|(?:{_WEEKDAY_FULL}|today|tomorrow|yesterday|next|last|this)\b))",
+    rf"(?!\s+(?:the\s+)?(?:\d|{_MONTH_WORD}|(?:{_WEEKDAY_FULL}|today|tomorrow|yesterday|next|last|this)\b)|"
+    r"\s+(?:a|an|my|his|her|its|our|their|your|that|i|he|she|it|we|they|you)\b)",
     re.IGNORECASE,
 )
-"""'2010 or later', '1/1/2016 and before'; not 'after 2016 and before 2018' (the word opens the next date)."""
+"""'2010 or later', '1/1/2016 and before'; not 'after 2016 and before 2018' (the word opens the next date) nor
+'on 1/1/2016 and after my work is done' (it opens a clause)."""
 _OPEN_SIDES = {
     "after": "after",
     "before": "before",
@@ -1279,7 +1598,9 @@ def _with_open_side(text: str, mention: _Mention) -> _Mention:
     """'since February', 'before 2018', 'by July': an interval open on one side."""
     if mention.relation in ("present", "past", "future", "window", "in") or mention.until is not None:
         return mention
-    if mention.relation == "shift" and mention.count < 0:
+    if mention.relation == "span" or (
+        mention.relation == "shift" and (mention.count < 0 or mention.modifier)
+    ):
         return mention  # "2 weeks before May 13": the word belongs to the shift
     suffix = _OPEN_SIDE_AFTER.match(text, mention.end)
     if suffix is not None:
@@ -1292,7 +1613,17 @@ def _with_open_side(text: str, mention: _Mention) -> _Mention:
     word = word.split(" or ")[0] + " or" if " or " in word and not word.startswith("on or") else word
     first_word = word.split(" ")[0]
     side = _OPEN_SIDES.get(first_word if first_word in ("starting", "beginning") else word, "until")
+    part = _PART_OF_UNIT.match(text, mention.start)
+    if (
+        part is not None
+        and side in ("before", "after")
+        and (side == "before") == (part["part"].lower() == "end")
+    ):
+        side = "until" if side == "before" else "since"  # "before the end of 2024" is by its last day
     return replace(mention, start=found.start(), open_side=side)
+
+
+_PART_OF_UNIT = re.compile(r"(?:the\s+)?(?P<part>end|beginning|start)\s+of\b", re.IGNORECASE)
 
 
 # --- resolving against the publication date -------------------------------------------------------
@@ -1354,6 +1685,17 @@ def _choose_year(pub: dt.date, month: int, day: int | None, tense: Tense) -> int
     return pub.year
 
 
+def _leap_year(pub: dt.date, tense: Tense) -> int:
+    """The leap year of the latest 29 February up to publication, or of the next one in future tense."""
+    if tense == "future":
+        return next(
+            y for y in range(pub.year, pub.year + 8) if calendar.isleap(y) and dt.date(y, 2, 29) >= pub
+        )
+    return next(
+        y for y in range(pub.year, pub.year - 8, -1) if calendar.isleap(y) and dt.date(y, 2, 29) <= pub
+    )
+
+
 def _calendar_interval(m: _Mention, pub: dt.date | None, tense: Tense) -> _Interval | None:
     """Fields the text names (year inferred from the publication date when missing)."""
     relative = False
@@ -1367,6 +1709,8 @@ def _calendar_interval(m: _Mention, pub: dt.date | None, tense: Tense) -> _Inter
         else:
             year = pub.year
     if m.granularity == "day" and m.month is not None and m.day is not None:
+        if relative and pub is not None and (m.month, m.day) == (2, 29) and not calendar.isleap(year):
+            year = _leap_year(pub, tense)  # "Feb 29" without a year: the nearest year that has one
         if not _valid_day(year, m.month, m.day):
             return None
         day = dt.date(year, m.month, m.day)
@@ -1483,8 +1827,12 @@ def _resolve(m: _Mention, pub: dt.date | None, tense: Tense) -> _Interval | None
     if m.relation == "weekday" and m.weekday is not None:
         day = _weekday_date(pub, m.weekday, m.offset, tense)
         return _Interval(day, day, day.isoformat(), True)
+    if m.relation == "unit" and m.offset == 9:
+        return _part_of_this_unit(m, pub, tense)
     if m.relation == "unit":
         found = _unit_interval(m.granularity, pub, m.offset, weekend=m.season == "WE")
+        if m.season == "WW" and found.start is not None:  # "next workweek": Monday to Friday
+            found = replace(found, end=found.start + dt.timedelta(days=4))
         if m.modifier == "so_far" and found.start and found.end:  # "earlier this year": before today
             return _Interval(found.start, max(found.start, pub - dt.timedelta(days=1)), found.timex, True)
         if m.modifier == "rest" and found.start and found.end:
@@ -1494,6 +1842,11 @@ def _resolve(m: _Mention, pub: dt.date | None, tense: Tense) -> _Interval | None
             return _Interval(start, end, found.timex, True)
         return found
     if m.relation == "ago":
+        if m.parts:
+            day = pub
+            for count, unit in m.parts:
+                day = _add_units(day, unit, -count)
+            return _unit_interval(m.granularity, day, 0)
         if m.granularity == "day":
             return _unit_interval("day", pub, m.offset)
         if m.granularity == "week":
@@ -1528,6 +1881,43 @@ def _add_units(day: dt.date, unit: str, count: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     year, month = index // 12, index % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _part_of_this_unit(m: _Mention, pub: dt.date, tense: Tense) -> _Interval | None:
+    """'the end of the year' is this year's, but last year's in a past-tense sentence written before it
+    (March: "the season peaked by the end of the year"), and next year's in a future one written after it.
+    """
+    for offset in (0, -1, 1):
+        found = _resolve(replace(m, offset=offset), pub, None)
+        if found is None or found.start is None or found.end is None:
+            return found
+        over = tense == "past" and found.start > pub
+        to_come = tense == "future" and found.end < pub
+        if offset == 0 and not (over or to_come):
+            return found
+        if (offset == -1 and tense == "past") or (offset == 1 and tense == "future"):
+            return found
+    return None
+
+
+def _add_business_days(day: dt.date, count: int) -> dt.date:
+    """``day`` moved by ``count`` working days (Monday to Friday), weekends skipped."""
+    step = 1 if count >= 0 else -1
+    for _ in range(abs(count)):
+        day += dt.timedelta(days=step)
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=step)
+    return day
+
+
+def _add_length(day: dt.date, m: _Mention, sign: int = 1) -> dt.date:
+    """``day`` moved by the length ``m`` counts: working days, or units and their further parts."""
+    if m.business:
+        return _add_business_days(day, sign * m.count)
+    day = _add_units(day, m.granularity, sign * m.count)
+    for count, unit in m.parts:
+        day = _add_units(day, unit, sign * count)
+    return day
 
 
 def _single_day(day: dt.date) -> _Interval:
@@ -1574,6 +1964,8 @@ def _resolve_composite(m: _Mention, pub: dt.date | None, tense: Tense) -> _Inter
     """Holidays, shifts, windows, days of a month and weeks of a period."""
     if m.relation == "holiday":
         day = _holiday_day(m, pub, tense)
+        if day is not None and m.modifier == "weekend":
+            return _holiday_weekend(day, m.year is None)
         return _Interval(day, day, day.isoformat(), m.year is None) if day else None
     if m.relation == "week_number":
         year = m.year if m.year is not None else (pub.year if pub else None)
@@ -1588,7 +1980,7 @@ def _resolve_composite(m: _Mention, pub: dt.date | None, tense: Tense) -> _Inter
     if m.relation == "in":
         if tense == "past":
             return None  # "rose 5% in two years" is a length of time, not a date
-        return _single_day(_add_units(pub, m.granularity, m.count))
+        return _single_day(_add_length(pub, m))
     if m.relation == "window":
         return _window(m, pub)
     if m.relation == "dom" and m.day is not None:
@@ -1602,9 +1994,33 @@ def _resolve_composite(m: _Mention, pub: dt.date | None, tense: Tense) -> _Inter
     return None
 
 
+def _holiday_weekend(day: dt.date, relative: bool) -> _Interval:
+    """'Labor Day weekend', 'the weekend of Thanksgiving': the weekend next to the holiday, stretched to
+    include it (Saturday to Monday for a Monday holiday, Thursday to Sunday for a Thursday one).
+    """
+    weekday = day.weekday()
+    saturday = day - dt.timedelta(days=weekday - 5) if weekday >= 5 else None
+    if saturday is None:  # Monday and Tuesday lean on the weekend before, later days on the next one
+        back = weekday + 2 if weekday <= 1 else weekday - 5
+        saturday = day - dt.timedelta(days=back)
+    sunday = saturday + dt.timedelta(days=1)
+    return _Interval(min(day, saturday), max(day, sunday), None, relative)
+
+
 def _window(m: _Mention, pub: dt.date) -> _Interval:
     """'the last 3 months' ends yesterday; 'the next 3 days' starts tomorrow; 'within 9 months' today."""
     unit = m.granularity
+    one_day = dt.timedelta(days=1)
+    if m.business:  # "the next 4 business days": working days after today, or before it
+        if m.count < 0:
+            return _Interval(_add_business_days(pub, m.count), _add_business_days(pub, -1), None, True)
+        first = pub if m.modifier == "within" else _add_business_days(pub, 1)
+        return _Interval(first, _add_business_days(pub, m.count), None, True)
+    if m.parts:  # "the last 3 months and 2 weeks": the compound length up to yesterday or from today
+        if m.count < 0:
+            return _Interval(_add_length(pub, m), pub - one_day, None, True)
+        first = pub if m.modifier == "within" else pub + one_day
+        return _Interval(first, _add_length(first, m) - one_day, None, True)
     if unit == "quarter":
         current = pub.replace(month=3 * ((pub.month - 1) // 3) + 1, day=1)
         if m.count < 0:
@@ -1629,8 +2045,10 @@ def _resolve_anchored(m: _Mention, anchor: _Mention, pub: dt.date | None, tense:
     if m.relation == "shift":
         if found.start != found.end:
             return None
-        day = _add_units(found.start, m.granularity, m.count)
-        return _Interval(day, day, day.isoformat(), relative)
+        day = _add_length(found.start, m)
+        return _quantified_shift(found.start, day, m.modifier, relative)
+    if m.relation == "span":  # "2 weeks starting May 20th": that day and the length after it
+        return _Interval(found.start, _add_length(found.start, m) - dt.timedelta(days=1), None, relative)
     if m.relation == "week_of":
         if m.count > 0:
             week = _week_interval(found.start + dt.timedelta(days=3 + 7 * (m.count - 1)))
@@ -1641,14 +2059,62 @@ def _resolve_anchored(m: _Mention, anchor: _Mention, pub: dt.date | None, tense:
         if m.modifier == "from":
             return _Interval(found.start, found.start + dt.timedelta(days=6), None, relative)
         return replace(_week_interval(found.start), relative=relative)
-    if m.relation == "weekday" and m.weekday is not None:
-        return _single_day(found.start + dt.timedelta(days=m.weekday))
+    if m.relation == "weekday" and m.weekday is not None:  # that weekday of the week found (or holding it)
+        return _single_day(found.start + dt.timedelta(days=m.weekday - found.start.weekday()))
     if m.relation == "day_span" and m.day is not None:
         return _day_span(m, found, relative)
     if m.relation == "nth_weekday" and m.weekday is not None:
         day = nth_weekday(found.start.year, found.start.month, m.weekday, m.count)
         return _Interval(day, day, day.isoformat(), relative) if day.month == found.start.month else None
+    if m.relation == "part_of":
+        return _part_of(m, found.start, found.end, relative)
     return None
+
+
+def _part_of(m: _Mention, start: dt.date, end: dt.date, relative: bool) -> _Interval | None:
+    """The first or last ``count`` days, weeks (whole Monday-to-Sunday weeks inside the period) or months
+    of a period, or its n-th month.
+    """
+    if m.modifier == "nth":
+        month = dt.date(start.year, m.count, 1)
+        return _Interval(month, _month_end(month.year, m.count), f"{month.year:04d}-{m.count:02d}", relative)
+    count = abs(m.count)
+    if m.granularity == "month":
+        first = start if m.count > 0 else _shift_months(end, 1 - count)
+        last = _shift_months(start, count - 1) if m.count > 0 else end
+        if first < start or last > end:
+            return None
+        return _Interval(first, _month_end(last.year, last.month), None, relative)
+    length = count * (7 if m.granularity == "week" else 1)
+    if m.granularity == "week":
+        start += dt.timedelta(days=-start.weekday() % 7)
+        end -= dt.timedelta(days=(end.weekday() + 1) % 7)
+    if (end - start).days + 1 < length:
+        return None
+    if m.count > 0:
+        return _Interval(start, start + dt.timedelta(days=length - 1), None, relative)
+    return _Interval(end - dt.timedelta(days=length - 1), end, None, relative)
+
+
+def _quantified_shift(origin: dt.date, day: dt.date, quantifier: str | None, relative: bool) -> _Interval:
+    """'3 days after X' is one day; 'more than 3 days after X' the days beyond it, 'less than' (or
+    'within') 3 days after X the days from X up to it, either way from X.
+    """
+    one_day = dt.timedelta(days=1)
+    later = day > origin
+    if quantifier == "more than":
+        return (
+            _Interval(day + one_day, None, None, relative)
+            if later
+            else _Interval(None, day - one_day, None, relative)
+        )
+    if quantifier in ("less than", "within"):
+        return (
+            _Interval(origin, day - one_day, None, relative)
+            if later
+            else _Interval(day + one_day, origin, None, relative)
+        )
+    return _Interval(day, day, day.isoformat(), relative)
 
 
 def _day_span(m: _Mention, found: _Interval, relative: bool) -> _Interval | None:
@@ -1791,7 +2257,7 @@ def _needs_tense(m: _Mention) -> bool:
         return _needs_tense(m.anchor)
     if m.relation == "weekday":
         return m.offset == 9
-    if m.relation in ("in", "dom"):
+    if m.relation in ("in", "dom") or (m.relation == "unit" and m.offset == 9):
         return True
     if m.relation == "holiday":
         return m.year is None and m.offset == 0
@@ -1820,10 +2286,17 @@ def _date_value(
     if found is None:
         return None
     granularity = mention.granularity
-    if mention.relation in ("in", "shift") and found.start is not None and found.start == found.end:
-        granularity = "day"  # "in 2 weeks", "3 weeks from tomorrow": one day, whatever unit counted to it
+    if mention.relation in ("shift", "span") or (
+        mention.relation == "in" and found.start is not None and found.start == found.end
+    ):
+        granularity = "day"  # "in 2 weeks", "3 weeks from tomorrow": days, whatever unit counted to them
     if mention.until is not None:
         last = _resolve(mention.until, pub, tense)
+        until = mention.until
+        bare_weekday = until.relation == "weekday" and until.offset == 9 and until.anchor is None
+        if bare_weekday and until.weekday is not None and found.start:
+            day = found.start + dt.timedelta(days=(until.weekday - found.start.weekday()) % 7)
+            last = _single_day(day)  # "from next Monday to Friday": the first Friday from that Monday on
         if (
             last is not None
             and last.start is not None
