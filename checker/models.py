@@ -6,7 +6,8 @@ The Report is the only thing formatters see, and its JSON form is a versioned sc
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, TypeVar
+import sys
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -27,6 +28,28 @@ Severity = Literal["error", "warning", "info"]
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
+    shared_strings: ClassVar[tuple[str, ...]] = ()
+    """Fields whose values repeat across documents (dates, units, speakers): interned on unpickling."""
+
+    # Pickling (the claims cache, worker processes) keeps only the fields.  pydantic's own state
+    # adds a "fields set" per object, which unpickles as a new set per document and class (~730
+    # bytes each, tens of MB over an archive); here every instance gets the one shared set, as
+    # ``compact`` gives extracted claims, and repeated strings are stored once, as pydantic's JSON
+    # parser would have cached them.
+    def __getstate__(self) -> dict[Any, Any]:
+        return self.__dict__
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        for name in self.shared_strings:
+            item = state.get(name)
+            if item is not None:
+                state[name] = sys.intern(item)
+        setattr_ = object.__setattr__
+        setattr_(self, "__dict__", state)
+        setattr_(self, "__pydantic_fields_set__", _ALL_FIELDS.get(type(self)) or shared_fields(type(self)))
+        setattr_(self, "__pydantic_extra__", None)
+        setattr_(self, "__pydantic_private__", None)
+
 
 class Source(_Model):
     """One input document and where its publication date came from."""
@@ -44,6 +67,8 @@ class Source(_Model):
 class DateValue(_Model):
     """An inclusive calendar interval; a side is null when the text leaves it open."""
 
+    shared_strings = ("start", "end", "granularity", "timex", "stated_weekday")
+
     start: str | None
     end: str | None
     granularity: Granularity
@@ -58,6 +83,8 @@ class DateValue(_Model):
 class Money(_Model):
     """An amount in one currency, in whole units (not thousands or millions)."""
 
+    shared_strings = ("currency",)
+
     currency: str
     low: float | None
     high: float | None
@@ -65,6 +92,8 @@ class Money(_Model):
 
 class AmountValue(_Model):
     """A sum of money; ``also`` holds the same sum as the text restates it in other currencies."""
+
+    shared_strings = ("currency", "qualifier")
 
     currency: str
     low: float | None
@@ -75,6 +104,8 @@ class AmountValue(_Model):
 
 class CountValue(_Model):
     """How many of something; a share is kept as a fraction of the named whole."""
+
+    shared_strings = ("unit", "qualifier", "of")
 
     low: float | None
     high: float | None
@@ -87,6 +118,8 @@ class CountValue(_Model):
 class PercentValue(_Model):
     """A percentage in percentage points, and what it is a percentage of when stated."""
 
+    shared_strings = ("of", "qualifier")
+
     low: float | None
     high: float | None
     of: str | None = None
@@ -95,6 +128,8 @@ class PercentValue(_Model):
 
 class QuoteValue(_Model):
     """Quoted words and who said them; ``speaker`` is null with a ``reason`` when unresolved."""
+
+    shared_strings = ("speaker", "cue", "speaker_text", "reason")
 
     text: str
     speaker: str | None
@@ -108,6 +143,8 @@ class QuoteValue(_Model):
 
 
 class _ClaimBase(_Model):
+    shared_strings = ("source", "kind", "key", "as_of", "scope")
+
     id: str
     source: str
     text: str

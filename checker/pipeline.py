@@ -12,7 +12,6 @@ import hashlib
 import multiprocessing
 import os
 import pickle
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -225,7 +224,7 @@ class Pipeline:
     def _serialize(found: ExtractedDocument) -> bytes:
         """A pickle of the claims: they were validated when built, and loading a pickle skips the
         re-validation that JSON would need (the cost of a re-check from the cache was mostly that).
-        Strings and the shared fields sets stay shared within a document (pickle's memo).
+        Unpickled claims share their fields sets and repeated strings (``_Model.__setstate__``).
         """
         document = found.document
         return pickle.dumps(
@@ -242,13 +241,6 @@ class Pipeline:
         if not isinstance(claims, list) or not all(isinstance(c, CLAIM_CLASSES) for c in claims):
             return None
         document.published, document.published_from = published, published_from
-        for claim in claims:
-            # Keys repeat across documents; one copy of each serves them all.
-            fields = claim.__dict__  # plain writes: these fields are already validated
-            if fields["key"]:
-                fields["key"] = sys.intern(fields["key"])
-            if fields["as_of"]:
-                fields["as_of"] = sys.intern(fields["as_of"])
         return ExtractedDocument(document, claims)
 
     def cache_key(self, document: Document) -> str:

@@ -104,13 +104,12 @@ def cluster_by_time(
     """
     if window_days is None:
         return [list(claims)]
-    timed = sorted((c for c in claims if when(c) is not None), key=lambda c: when(c) or dt.date.min)
-    untimed = [c for c in claims if when(c) is None]
+    moments = [(when(c), c) for c in claims]  # one call per claim: large keys hold thousands
+    timed = sorted(((m, c) for m, c in moments if m is not None), key=lambda pair: pair[0])
+    untimed = [c for m, c in moments if m is None]
     clusters: list[list[Claim]] = []
     last: dt.date | None = None
-    for claim in timed:
-        moment = when(claim)
-        assert moment is not None
+    for moment, claim in timed:
         if last is None or (moment - last).days > window_days:
             clusters.append([])
         clusters[-1].append(claim)

@@ -38,12 +38,6 @@ def _anchor(claim: Claim) -> dt.date | None:
     return iso(claim.value.start) or iso(claim.value.end)
 
 
-def _is_span(claim: DateClaim) -> bool:
-    """A stated multi-day interval (a range, a month, a year), as opposed to a single day."""
-    start, end = _bounds(claim)
-    return start != end
-
-
 class DateOverlap:
     """Dates of one event agree when no stated interval excludes another statement.
 
@@ -61,22 +55,23 @@ class DateOverlap:
         outcomes: list[Outcome] = []
         dated = [c for c in claims if isinstance(c, DateClaim)]
         for cluster in cluster_by_time(dated, params.same_event_within_days, _anchor):
-            typed = [c for c in cluster if isinstance(c, DateClaim)]
-            if not typed:
+            bounds = [_bounds(c) for c in cluster if isinstance(c, DateClaim)]
+            if not bounds:
                 continue
-            spans = [c for c in typed if _is_span(c)]
-            latest_start = max(_bounds(c)[0] for c in typed)
-            earliest_end = min(_bounds(c)[1] for c in typed)
+            # Each bound is read once: a syndicated key holds tens of thousands of claims.
+            latest_start = max(start for start, _ in bounds)
+            earliest_end = min(end for _, end in bounds)
+            spans = [(start, end) for start, end in bounds if start != end]
             if spans:
-                span_end = min(_bounds(c)[1] for c in spans)
-                span_start = max(_bounds(c)[0] for c in spans)
+                span_end = min(end for _, end in spans)
+                span_start = max(start for start, _ in spans)
                 gap = max((latest_start - span_end).days, (span_start - earliest_end).days, 0)
             else:
                 gap = max((latest_start - earliest_end).days, 0)
             verdict: Literal["agreement", "conflict"] = (
                 "conflict" if gap > params.tolerance_days else "agreement"
             )
-            first = min(_bounds(c)[0] for c in typed)
+            first = min(start for start, _ in bounds)
             groups = group_by(cluster, lambda c: describe(c.value))
             detail = f"{gap} day(s) apart" if verdict == "conflict" else None
             outcomes.append(Outcome(verdict, groups, detail=detail, scope=first.isoformat()[:7]))
