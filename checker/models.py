@@ -29,7 +29,11 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
     shared_strings: ClassVar[tuple[str, ...]] = ()
-    """Fields whose values repeat across documents (dates, units, speakers): interned on unpickling."""
+    """Fields whose values repeat across documents (keys, dates, speakers): interned on unpickling.
+
+    Strings that repeat only within a document (the source, the kind) are shared already: a
+    document's claims are pickled together, and pickle stores a repeated object once.
+    """
 
     # Pickling (the claims cache, worker processes) keeps only the fields.  pydantic's own state
     # adds a "fields set" per object, which unpickles as a new set per document and class (~730
@@ -67,7 +71,7 @@ class Source(_Model):
 class DateValue(_Model):
     """An inclusive calendar interval; a side is null when the text leaves it open."""
 
-    shared_strings = ("start", "end", "granularity", "timex", "stated_weekday")
+    shared_strings = ("start", "end", "timex")
 
     start: str | None
     end: str | None
@@ -83,8 +87,6 @@ class DateValue(_Model):
 class Money(_Model):
     """An amount in one currency, in whole units (not thousands or millions)."""
 
-    shared_strings = ("currency",)
-
     currency: str
     low: float | None
     high: float | None
@@ -92,8 +94,6 @@ class Money(_Model):
 
 class AmountValue(_Model):
     """A sum of money; ``also`` holds the same sum as the text restates it in other currencies."""
-
-    shared_strings = ("currency", "qualifier")
 
     currency: str
     low: float | None
@@ -105,7 +105,7 @@ class AmountValue(_Model):
 class CountValue(_Model):
     """How many of something; a share is kept as a fraction of the named whole."""
 
-    shared_strings = ("unit", "qualifier", "of")
+    shared_strings = ("unit", "of")
 
     low: float | None
     high: float | None
@@ -118,7 +118,7 @@ class CountValue(_Model):
 class PercentValue(_Model):
     """A percentage in percentage points, and what it is a percentage of when stated."""
 
-    shared_strings = ("of", "qualifier")
+    shared_strings = ("of",)
 
     low: float | None
     high: float | None
@@ -129,7 +129,7 @@ class PercentValue(_Model):
 class QuoteValue(_Model):
     """Quoted words and who said them; ``speaker`` is null with a ``reason`` when unresolved."""
 
-    shared_strings = ("speaker", "cue", "speaker_text", "reason")
+    shared_strings = ("speaker", "cue")
 
     text: str
     speaker: str | None
@@ -143,7 +143,7 @@ class QuoteValue(_Model):
 
 
 class _ClaimBase(_Model):
-    shared_strings = ("source", "kind", "key", "as_of", "scope")
+    shared_strings = ("key", "as_of")
 
     id: str
     source: str
