@@ -180,3 +180,26 @@ def test_display_paths_are_relative_to_the_current_folder(
     monkeypatch.chdir(tmp_path / "sub")  # the answer follows the working folder, memo or not
     assert _display_path(tmp_path / "sub" / "a.txt") == "a.txt"
     assert _display_path(tmp_path / "a.txt") == (tmp_path / "a.txt").as_posix()
+
+
+def test_folders_list_files_in_path_order_skipping_hidden_ones(tmp_path: Path) -> None:
+    import os
+
+    for name in ["b/x.txt", "a.txt", "c.txt", "b/a/y.md", ".h/z.txt", ".z.txt", "b-c/w.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    os.symlink(tmp_path / "b", tmp_path / "link")  # a linked folder is not walked twice
+    files, _ = collect_files([tmp_path])
+    expected = [
+        c
+        for c in sorted(tmp_path.rglob("*"))
+        if c.is_file() and not any(p.startswith(".") for p in c.relative_to(tmp_path).parts)
+    ]
+    assert files == expected
+    assert [f.relative_to(tmp_path).as_posix() for f in files] == [
+        "a.txt",
+        "b/a/y.md",
+        "b/x.txt",
+        "b-c/w.txt",
+        "c.txt",
+    ]
