@@ -527,11 +527,15 @@ def make_document(
     )
 
 
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""What ``str.splitlines`` splits on."""
+_NONBLANK_LINE = re.compile(f"[^{_LINE_BREAKS}]*\\S[^{_LINE_BREAKS}]*")
+
+
 def _first_line(text: str, start: int) -> str | None:
-    for line in text[start:].splitlines():
-        if line.strip():
-            return line.strip()[:200]
-    return None
+    """The first line with words in it (a title stand-in), found without splitting the text."""
+    match = _NONBLANK_LINE.search(text, start)
+    return match.group(0).strip()[:200] if match else None
 
 
 def load_documents(

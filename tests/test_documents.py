@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.claims.dates import parse_absolute_date
 from checker.documents import Boilerplate, collect_files, load_documents, make_document, split_sentences
@@ -203,3 +205,16 @@ def test_folders_list_files_in_path_order_skipping_hidden_ones(tmp_path: Path) -
         "b-c/w.txt",
         "c.txt",
     ]
+
+
+@settings(max_examples=300)
+@given(
+    st.text(alphabet=st.sampled_from(list(" \t\nab\r\x0b\x85\u2028\u00a0")), max_size=30),
+    st.integers(0, 5),
+)
+def test_first_line_is_the_first_line_with_words(text: str, start: int) -> None:
+    """The title stand-in, found by a regex search, equals the first non-blank line of splitlines."""
+    from checker.documents import _first_line
+
+    lines = [line.strip() for line in text[start:].splitlines() if line.strip()]
+    assert _first_line(text, start) == (lines[0][:200] if lines else None)
