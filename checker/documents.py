@@ -45,6 +45,7 @@ class Document:
     body_start: int = 0
     """Where the text begins after any front matter."""
     _excluded: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _excluded_starts: list[int] = field(default_factory=list, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
     _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
     _sentence_starts: list[int] | None = field(default=None, repr=False)
@@ -99,11 +100,19 @@ class Document:
         if self._excluded is None:
             front = [(0, self.body_start)] if self.body_start else []
             found = self.boilerplate.excluded_ranges(self.text, self.body_start) if self.boilerplate else []
-            self._excluded = front + found
+            self._excluded = sorted(front + found)
+            self._excluded_starts = [x_start for x_start, _ in self._excluded]
         return self._excluded
 
     def is_excluded(self, start: int, end: int) -> bool:
-        return any(start < x_end and x_start < end for x_start, x_end in self.excluded)
+        """Whether ``[start, end)`` touches an excluded range; asked once per extracted claim.
+
+        The ranges are disjoint and sorted, so only the last one starting before ``end`` can
+        overlap: a bisection, where a page with many boilerplate lines cost a scan per claim.
+        """
+        excluded = self.excluded
+        index = bisect.bisect_left(self._excluded_starts, end) - 1
+        return index >= 0 and excluded[index][1] > start
 
     def to_source(self) -> Source:
         return Source(

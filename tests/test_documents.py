@@ -218,3 +218,17 @@ def test_first_line_is_the_first_line_with_words(text: str, start: int) -> None:
 
     lines = [line.strip() for line in text[start:].splitlines() if line.strip()]
     assert _first_line(text, start) == (lines[0][:200] if lines else None)
+
+
+def test_excluded_spans_found_by_bisection_equal_a_scan_of_every_range() -> None:
+    text = (
+        "---\ntitle: T\n---\nSkip to content\nThe ministers met.\nPublished April 4, 2024\n"
+        "They agreed on 2% of GDP.\n\nBack to top\nMore prose here.\nCopyright 2024 Someone\nFooter text."
+    )
+    doc = make_document("d", text, _boilerplate(), parse_absolute_date)
+    ranges = doc.excluded
+    assert len(ranges) >= 4  # front matter, two dropped lines, the footer
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1):
+            scanned = any(start < x_end and x_start < end for x_start, x_end in ranges)
+            assert doc.is_excluded(start, end) == scanned, (start, end)
