@@ -1,8 +1,12 @@
 """Conformance section: dates, against the Recognizers-Text cases in ``dates.jsonl``.
 
 All cases go through the real batch interface in one subprocess (``crosscheck claims
---input-jsonl - --kinds date``, ``published`` = the case's ``reference_date``).  Each expected
-entry is scored twice:
+--input-jsonl - --kinds date``, ``published`` = the case's ``reference_date``).  The cases from
+``EnglishOthers/`` spec files are Recognizers-Text's English "others" culture (en-GB style: all-figures
+dates are day first, "10/06/2019" is 10 June), so their JSON lines carry ``"date_order": "dmy"``, as a
+document from such a newsroom would; that is the documented culture of the whole file, never a choice
+per sentence.  Every other case uses the default month-first order.  Each expected entry is scored
+twice:
 
 - **extraction**: some date claim overlaps the expected span;
 - **normalization**: the claim that overlaps it most, converted to the source's conventions, equals
@@ -173,14 +177,31 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return min(a_end, b_end) - max(a_start, b_start)
 
 
+DAY_FIRST_SOURCES = ("EnglishOthers/",)
+"""Spec folders of day-first cultures (en-GB and other non-US English)."""
+
+
+def _source(case: Mapping[str, Any]) -> str:
+    """The spec file a case comes from, e.g. ``EnglishOthers/DateTimeModel``."""
+    return str(case["source"]).split("Specs/DateTime/", 1)[-1].removesuffix(".json")
+
+
+def _document(case: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON line of a case: its text and reference date, and its culture's date order."""
+    doc = {"id": case["id"], "text": case["text"], "published": case["reference_date"]}
+    if _source(case).startswith(DAY_FIRST_SOURCES):
+        doc["date_order"] = "dmy"
+    return doc
+
+
 def score_cases(cases: list[dict[str, Any]]) -> Scores:
     """Run every case through the CLI once and tally extraction and normalization."""
-    docs = [{"id": c["id"], "text": c["text"], "published": c["reference_date"]} for c in cases]
+    docs = [_document(c) for c in cases]
     claims = cli_date_claims(docs)
     scores = Scores()
     for case in cases:
         found = claims.get(case["id"], [])
-        source = case["source"].split("Specs/DateTime/", 1)[-1].removesuffix(".json")
+        source = _source(case)
         if not case["expected"]:
             scores.empty_cases += 1
             scores.empty_cases_with_claims += bool(found)

@@ -1,8 +1,8 @@
 """A content-hash cache of each document's extracted claims, kept outside the corpus.
 
-Extraction is a pure function of the document (its id, text and publication date), the rule book
-and the tool version, so a hash of exactly those keys the cache; any change to one of them misses
-it.  One SQLite file (stdlib) holds the entries: one file open per run, not one per document.
+Extraction is a pure function of the document (its id, text, publication date and date order), the
+rule book and the tool version, so a hash of exactly those keys the cache; any change to one of them
+misses it.  One SQLite file (stdlib) holds the entries: one file open per run, not one per document.
 
 Entries are pickles of already-validated claims (see ``Pipeline._serialize``): re-validating JSON
 was most of the time of a re-check.  The cache lives in the user's own cache folder; whoever can
@@ -54,8 +54,12 @@ def entry_key(
     published_from: str | None,
     rules: str,
     kinds: Sequence[str],
+    date_order: str,
 ) -> str:
-    """Everything extraction depends on, hashed (the text by its own digest, computed once)."""
+    """Everything extraction depends on, hashed (the text by its own digest, computed once).
+
+    ``date_order`` is how the document's figures read: "03/04/2024" is another claim in "dmy".
+    """
     digest = hashlib.sha256()
     for part in (
         str(CACHE_FORMAT),
@@ -66,6 +70,7 @@ def entry_key(
         doc_id,
         published or "",
         published_from or "",
+        date_order,
     ):
         digest.update(part.encode())
         digest.update(b"\x00")

@@ -18,7 +18,7 @@ import typer
 
 if TYPE_CHECKING:
     from checker.cache import ClaimCache
-    from checker.documents import Document
+    from checker.documents import DateOrder, Document
     from checker.pipeline import Pipeline
 
 app = typer.Typer(
@@ -80,6 +80,17 @@ def _parse_date(value: str | None, option: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         fail(f"{option}: expected YYYY-MM-DD, got {value!r}")
+
+
+def _date_order(value: str) -> DateOrder:
+    """The --date-order option, checked here so a bad value is one line, as for --published."""
+    from checker.documents import parse_date_order
+    from checker.errors import InputError
+
+    try:
+        return parse_date_order(value, "--date-order")
+    except InputError as exc:
+        fail(str(exc))
 
 
 def _pipeline(rules_dir: Path | None, kinds: str | None) -> Pipeline:
@@ -182,6 +193,18 @@ JobsOpt = Annotated[
         show_default=False,
     ),
 ]
+DateOrderOpt = Annotated[
+    str,
+    typer.Option(
+        "--date-order",
+        metavar="[mdy|dmy]",
+        help=(
+            "How to read all-figures dates such as 03/04/2024: mdy (US, 4 March) or dmy (day first, "
+            "3 April; British, European, Australian, Indian). Dates that only read one way (22/04/2024, "
+            "2024-04-03) are unaffected. A date_order in sources.yml, front matter or a JSON line wins."
+        ),
+    ),
+]
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Extract everything afresh; read and write no cache.")
 ]
@@ -214,6 +237,7 @@ def check(
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
+    date_order: DateOrderOpt = "mdy",
 ) -> None:
     """Extract claims from every document, compare them across sources and report.
 
@@ -225,6 +249,7 @@ def check(
 
     if not paths:
         fail("give at least one file or folder to check")
+    order = _date_order(date_order)
     bar = ProgressBar("extracting claims")
     try:
         pipeline = _pipeline(rules, kinds)
@@ -234,6 +259,7 @@ def check(
             jobs=jobs or default_jobs(),
             cache=_cache(no_cache, cache_dir),
             progress=bar,
+            date_order=order,
         )
     except InputError as exc:
         fail(str(exc))
@@ -254,7 +280,10 @@ def claims(
         str | None,
         typer.Option(
             "--input-jsonl",
-            help='Read documents as JSON lines {"id", "text", "published"} from this file ("-" for stdin).',
+            help=(
+                'Read documents as JSON lines {"id", "text", "published", "date_order"} from this file '
+                '("-" for stdin); only "id" and "text" are required.'
+            ),
             show_default=False,
         ),
     ] = None,
@@ -268,6 +297,7 @@ def claims(
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
+    date_order: DateOrderOpt = "mdy",
 ) -> None:
     """Print every extracted claim, one JSON object per line (the batch interface)."""
     from checker.errors import InputError
@@ -275,13 +305,14 @@ def claims(
 
     if bool(paths) == bool(input_jsonl):
         fail("give either files/folders or --input-jsonl, not both or neither")
+    order = _date_order(date_order)
     bar = ProgressBar("extracting claims")
     try:
         pipeline = _pipeline(rules, kinds)
         if input_jsonl:
-            documents = _read_jsonl(input_jsonl, pipeline)
+            documents = _read_jsonl(input_jsonl, pipeline, order)
         else:
-            documents, _ = pipeline.load(paths or [], _parse_date(published, "--published"))
+            documents, _ = pipeline.load(paths or [], _parse_date(published, "--published"), order)
         with gc_paused():
             extracted = pipeline.extract_all(
                 documents, jobs=jobs or default_jobs(), cache=_cache(no_cache, cache_dir), progress=bar
@@ -309,9 +340,11 @@ def claims(
     _emit(text, output)
 
 
-def _read_jsonl(name: str, pipeline: Pipeline) -> list[Document]:
+def _read_jsonl(name: str, pipeline: Pipeline, date_order: DateOrder = "mdy") -> list[Document]:
+    """Documents from JSON lines; a line's own "date_order" wins over the ``date_order`` option."""
     import json
 
+    from checker.documents import parse_date_order
     from checker.errors import InputError
 
     label = "<stdin>" if name == "-" else name
@@ -345,7 +378,10 @@ def _read_jsonl(name: str, pipeline: Pipeline) -> list[Document]:
                 raise InputError(
                     f"{label}:{number}: published: expected YYYY-MM-DD, got {published!r}"
                 ) from exc
-            documents.append(pipeline.document_from_text(item["id"], item["text"], day))
+            order = date_order
+            if item.get("date_order") is not None:
+                order = parse_date_order(item["date_order"], f"{label}:{number}: date_order")
+            documents.append(pipeline.document_from_text(item["id"], item["text"], day, order))
     return documents
 
 

@@ -11,11 +11,11 @@ import datetime as dt
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Protocol, get_args
 
 from checker.errors import InputError
 from checker.models import PublishedFrom, Source
@@ -25,7 +25,27 @@ from checker.rulespecs import BoilerplateSpec
 DOCUMENT_SUFFIXES = (".txt", ".md")
 MANIFEST_NAMES = ("sources.yml", "sources.yaml")
 
-DateParser = Callable[[str], dt.date | None]
+DateOrder = Literal["mdy", "dmy"]
+"""How an all-figures date ("03/04/2024") is read: month first (US) or day first (most of the world)."""
+DATE_ORDERS: tuple[DateOrder, ...] = get_args(DateOrder)
+DEFAULT_DATE_ORDER: DateOrder = "mdy"
+
+
+class DateParser(Protocol):
+    """Parses a complete calendar date out of a snippet, reading figures in the given order."""
+
+    def __call__(self, text: str, order: DateOrder = ..., /) -> dt.date | None: ...
+
+
+def parse_date_order(value: Any, where: str) -> DateOrder:
+    """A date order from a manifest, front matter, a JSON line or an option, else an InputError
+    whose message begins with ``where`` ("sources.yml:4: date_order", "--date-order").
+    """
+    text = value.strip().lower() if isinstance(value, str) else None
+    for order in DATE_ORDERS:
+        if text == order:
+            return order
+    raise InputError(f"{where}: expected {' or '.join(DATE_ORDERS)}, got {value!r}")
 
 
 @dataclass
@@ -40,6 +60,8 @@ class Document:
     url: str | None = None
     published: dt.date | None = None
     published_from: PublishedFrom | None = None
+    date_order: DateOrder = DEFAULT_DATE_ORDER
+    """How this document writes all-figures dates; part of its cache key, pickled with it to workers."""
     boilerplate: Boilerplate | None = field(default=None, repr=False)
     """Rules for ranges that yield no claims, applied on first use (a cached document never needs it)."""
     body_start: int = 0
@@ -345,11 +367,15 @@ class Boilerplate:
             offset += len(line)
         return ranges
 
-    def published_date(self, text: str, parse: DateParser) -> dt.date | None:
-        """The first publication date the page states about itself ("Published April 4, 2024")."""
+    def published_date(
+        self, text: str, parse: DateParser, order: DateOrder = DEFAULT_DATE_ORDER
+    ) -> dt.date | None:
+        """The first publication date the page states about itself ("Published April 4, 2024"),
+        figures read in the document's own order (a pattern may capture "03/04/2024").
+        """
         for pattern in self.published:
             for match in pattern.finditer(text):
-                found = parse(match.group("date"))
+                found = parse(match.group("date"), order)
                 if found:
                     return found
         return None
@@ -399,11 +425,13 @@ def _manifest_entries(path: Path, data: Any) -> dict[str, dict[str, Any]]:
         line = getattr(item, "line", "?")
         if not isinstance(item, dict) or "file" not in item:
             raise InputError(f"{path}:{line}: each source needs a 'file'")
-        unknown = set(item) - {"file", "title", "outlet", "url", "published"}
+        unknown = set(item) - {"file", "title", "outlet", "url", "published", "date_order"}
         if unknown:
             raise InputError(f"{path}:{line}: unknown field(s): {', '.join(sorted(unknown))}")
         entry = dict(item)
         entry["published"] = _as_date(item.get("published"), f"{path}:{line}")
+        if item.get("date_order") is not None:
+            entry["date_order"] = parse_date_order(item["date_order"], f"{path}:{line}: date_order")
         entries[str(item["file"])] = entry
     return entries
 
@@ -421,6 +449,8 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:
     if not isinstance(data, dict):
         return {}, match.end()
     data["published"] = _as_date(data.get("published", data.get("date")), f"{name}:1")
+    if data.get("date_order") is not None:
+        data["date_order"] = parse_date_order(data["date_order"], f"{name}:1: date_order")
     return data, match.end()
 
 
@@ -507,17 +537,23 @@ def make_document(
     meta: dict[str, Any] | None = None,
     published: dt.date | None = None,
     published_from: PublishedFrom | None = None,
+    date_order: DateOrder = DEFAULT_DATE_ORDER,
 ) -> Document:
-    """Build a Document, settling its publication date from the best evidence available."""
+    """Build a Document, settling its publication date from the best evidence available.
+
+    ``date_order`` is the run's default; a manifest entry, then front matter, says better how
+    this one document writes its figures.
+    """
     meta = dict(meta or {})
     front, body_start = _front_matter(text, path or doc_id)
+    date_order = meta.get("date_order") or front.get("date_order") or date_order
 
     if published is None and meta.get("published"):
         published, published_from = meta["published"], "manifest"
     if published is None and front.get("published"):
         published, published_from = front["published"], "front-matter"
     if published is None:
-        published = boilerplate.published_date(text, parse_date)
+        published = boilerplate.published_date(text, parse_date, date_order)
         published_from = "text" if published else None
     for key in ("title", "outlet", "url"):
         meta.setdefault(key, front.get(key))
@@ -531,6 +567,7 @@ def make_document(
         url=meta.get("url"),
         published=published,
         published_from=published_from,
+        date_order=date_order,
         boilerplate=boilerplate,
         body_start=body_start,
     )
@@ -552,8 +589,11 @@ def load_documents(
     boilerplate: Boilerplate,
     parse_date: DateParser,
     published_option: dt.date | None = None,
+    date_order: DateOrder = DEFAULT_DATE_ORDER,
 ) -> LoadResult:
-    """Read every document under ``paths`` with its manifest entry and publication date."""
+    """Read every document under ``paths`` with its manifest entry, publication date and date order
+    (``date_order`` is the default a manifest or front matter may override per document).
+    """
     files, notes = collect_files(paths)
     if published_option is not None and len(files) != 1:
         raise InputError("--published applies to a single file; use a sources.yml manifest for folders")
@@ -584,6 +624,7 @@ def load_documents(
                 meta=manifests[folder].get(file.name),
                 published=published_option,
                 published_from="option" if published_option else None,
+                date_order=date_order,
             )
         )
     return LoadResult(documents, notes)

@@ -24,7 +24,14 @@ from checker import __version__
 from checker.cache import ClaimCache, entry_key
 from checker.claims.base import ClaimExtractor, Extracted, ExtractionContext
 from checker.compare.engine import evaluate, unverified_claims
-from checker.documents import Boilerplate, Document, load_documents, make_document
+from checker.documents import (
+    DEFAULT_DATE_ORDER,
+    Boilerplate,
+    DateOrder,
+    Document,
+    load_documents,
+    make_document,
+)
 from checker.keys import ClaimBuilder
 from checker.models import (
     CLAIM_CLASSES,
@@ -50,11 +57,11 @@ def _extractors() -> dict[ClaimKind, ClaimExtractor]:
     return EXTRACTORS
 
 
-def parse_absolute_date(text: str) -> dt.date | None:
+def parse_absolute_date(text: str, order: DateOrder = DEFAULT_DATE_ORDER, /) -> dt.date | None:
     """The date grammar's parser of complete dates, imported on first use (see ``_extractors``)."""
     from checker.claims.dates import parse_absolute_date as parse
 
-    return parse(text)
+    return parse(text, order)
 
 
 # Where spans of different kinds overlap, the more specific reading wins: "€2.5 billion" is an
@@ -150,7 +157,7 @@ def _resolve_overlaps(found: list[Extracted]) -> list[Extracted]:
 
 def infer_published(document: Document, rules: RuleBook) -> dt.date | None:
     """The latest complete date a document states, as a stand-in for its publication date."""
-    ctx = ExtractionContext(document=document, rules=rules, published=None)
+    ctx = ExtractionContext(document=document, rules=rules, published=None, date_order=document.date_order)
     latest: dt.date | None = None
     for found in _extractors()["date"].extract(ctx):
         value = found.value
@@ -180,12 +187,18 @@ class Pipeline:
         self.quote_min_words = min(thresholds, default=4)
 
     def load(
-        self, paths: Iterable[Path], published: dt.date | None = None
+        self,
+        paths: Iterable[Path],
+        published: dt.date | None = None,
+        date_order: DateOrder = DEFAULT_DATE_ORDER,
     ) -> tuple[list[Document], list[str]]:
-        result = load_documents(paths, self.boilerplate, parse_absolute_date, published)
+        """Read documents; ``date_order`` applies where no manifest or front matter names one."""
+        result = load_documents(paths, self.boilerplate, parse_absolute_date, published, date_order)
         return result.documents, result.notes
 
-    def document_from_text(self, doc_id: str, text: str, published: dt.date | None) -> Document:
+    def document_from_text(
+        self, doc_id: str, text: str, published: dt.date | None, date_order: DateOrder = DEFAULT_DATE_ORDER
+    ) -> Document:
         return make_document(
             doc_id,
             text,
@@ -193,6 +206,7 @@ class Pipeline:
             parse_absolute_date,
             published=published,
             published_from="input" if published else None,
+            date_order=date_order,
         )
 
     def extract(self, document: Document) -> ExtractedDocument:
@@ -201,7 +215,9 @@ class Pipeline:
             inferred = infer_published(document, self.rules)
             if inferred:
                 document.published, document.published_from = inferred, "inferred"
-        ctx = ExtractionContext(document=document, rules=self.rules, published=document.published)
+        ctx = ExtractionContext(
+            document=document, rules=self.rules, published=document.published, date_order=document.date_order
+        )
         found: list[Extracted] = []
         for kind in self.kinds:
             found.extend(
@@ -251,6 +267,7 @@ class Pipeline:
             document.published_from,
             self.rules.fingerprint,
             self.kinds,
+            document.date_order,
         )
 
     def extract_all(
@@ -403,9 +420,10 @@ class Pipeline:
         jobs: int = 1,
         cache: ClaimCache | None = None,
         progress: Progress | None = None,
+        date_order: DateOrder = DEFAULT_DATE_ORDER,
     ) -> Report:
         with gc_paused():
-            documents, notes = self.load(paths, published)
+            documents, notes = self.load(paths, published, date_order)
             extracted = self.extract_all(
                 documents, jobs=jobs, cache=cache, progress=progress, key_quotes=False
             )

@@ -180,3 +180,9 @@ def test_agreements_and_conflicts_use_their_own_messages() -> None:
     report = json.loads(run("check", str(SEEDS), "--format", "json").stdout)
     agreements = [f for f in report["findings"] if f["verdict"] == "agreement"]
     assert agreements and not any("different" in f["message"] for f in agreements)
+
+
+def test_date_order_option_is_documented() -> None:
+    for command in ("check", "claims"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "--date-order" in result.output and "dmy" in result.output

@@ -232,3 +232,36 @@ def test_excluded_spans_found_by_bisection_equal_a_scan_of_every_range() -> None
         for end in range(start + 1, len(text) + 1):
             scanned = any(start < x_end and x_start < end for x_start, x_end in ranges)
             assert doc.is_excluded(start, end) == scanned, (start, end)
+
+
+def test_manifest_and_front_matter_set_the_date_order(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Some text.")
+    (tmp_path / "b.md").write_text("---\ndate_order: dmy\n---\nSome text.")
+    (tmp_path / "c.md").write_text("---\ndate_order: dmy\n---\nSome text.")
+    (tmp_path / "d.txt").write_text("Some text.")
+    (tmp_path / "sources.yml").write_text(
+        "sources:\n  - file: a.txt\n    date_order: dmy\n  - file: c.md\n    date_order: mdy\n"
+    )
+    for default in ("mdy", "dmy"):
+        docs = load_documents([tmp_path], _boilerplate(), parse_absolute_date, date_order=default).documents
+        assert {d.id: d.date_order for d in docs} == {"a": "dmy", "b": "dmy", "c": "mdy", "d": default}
+
+
+def test_bad_date_order_in_manifest_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Some text.")
+    (tmp_path / "sources.yml").write_text("sources:\n  - file: a.txt\n    date_order: ymd\n")
+    with pytest.raises(InputError, match=r"sources\.yml:2: date_order: expected mdy or dmy, got 'ymd'"):
+        load_documents([tmp_path], _boilerplate(), parse_absolute_date)
+
+
+def test_stated_publication_date_reads_figures_in_the_documents_order() -> None:
+    """A publication line that gives figures ("Published 03/04/2024") follows the document's order."""
+    from checker.rulespecs import BoilerplateSpec
+
+    boilerplate = Boilerplate.from_spec(BoilerplateSpec(published_patterns=[r"^Published (?P<date>[\d/]+)"]))
+    text = "Published 03/04/2024\nMinisters met on Wednesday."
+    us = make_document("d", text, boilerplate, parse_absolute_date)
+    uk = make_document("d", text, boilerplate, parse_absolute_date, date_order="dmy")
+    front = make_document("d", "---\ndate_order: dmy\n---\n" + text, boilerplate, parse_absolute_date)
+    assert (us.published, us.published_from) == (dt.date(2024, 3, 4), "text")
+    assert uk.published == front.published == dt.date(2024, 4, 3)

@@ -142,3 +142,19 @@ def test_cache_clear_removes_earlier_formats(tmp_path: Path) -> None:
     cache.put_many([("k", b"v")])
     assert cache.clear() == 1
     assert not list(tmp_path.glob("claims-v*"))
+
+
+def test_cache_key_changes_with_the_date_order(tmp_path: Path) -> None:
+    """A document read with another date order misses the cache: "03/04/2024" is another claim."""
+    p = Pipeline(default_rules(), kinds=("date",))
+    text = "Ministers met on 03/04/2024 in Brussels."
+    published = dt.date(2024, 5, 1)
+    us, uk = (p.document_from_text("x", text, published, order) for order in ("mdy", "dmy"))
+    assert p.cache_key(us) != p.cache_key(uk)
+    assert p.cache_key(us) == p.cache_key(p.document_from_text("x", text, published))  # mdy is the default
+    cache = ClaimCache(tmp_path)
+    for order, day in (("mdy", "2024-03-04"), ("dmy", "2024-04-03"), ("mdy", "2024-03-04")):
+        doc = p.document_from_text("x", text, published, order)  # type: ignore[arg-type]
+        [found] = p.extract_all([doc], cache=cache)
+        assert [c.value.start for c in found.claims] == [day]  # type: ignore[union-attr]
+    assert cache.stats()[0] == 2

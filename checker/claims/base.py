@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 from checker.models import ClaimKind, ClaimValue
 
 if TYPE_CHECKING:
-    from checker.documents import Document
+    from checker.documents import DateOrder, Document
     from checker.rules import RuleBook
 
 
@@ -36,6 +36,13 @@ class ExtractionContext:
     document: Document
     rules: RuleBook
     published: dt.date | None
+    date_order: DateOrder | None = None
+    """How all-figures dates read ("03/04/2024": "mdy" March 4, "dmy" 3 April); None: the document's own."""
+
+    @property
+    def numeric_date_order(self) -> DateOrder:
+        """The order in force: the context's when the pipeline set one, else the document's."""
+        return self.date_order or self.document.date_order
 
 
 class ClaimExtractor(Protocol):

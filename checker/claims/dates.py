@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Literal
 
 from checker.claims._datelex import (
@@ -43,6 +43,7 @@ from checker.claims._datelex import (
     trie_alternation,
 )
 from checker.claims.base import Extracted, ExtractionContext
+from checker.documents import DATE_ORDERS, DateOrder
 from checker.models import DateValue, Granularity
 
 Tense = Literal["past", "future"] | None
@@ -378,10 +379,20 @@ def _parse_compact(m: re.Match[str], text: str) -> _Mention | None:
     return _Mention(m.start(), m.end(), "day", year=year, month=month, day=day)
 
 
-def _parse_numeric(m: re.Match[str], text: str) -> _Mention | None:
-    """US order (month/day/year) unless the first number cannot be a month."""
+def _month_and_day(first: int, second: int, order: DateOrder) -> tuple[int, int]:
+    """(month, day) of two figures read in ``order``, unless the figure that order puts first as
+    the month cannot be one: "22/04" and "04/22" are 22 April in either order.  The fallback is
+    symmetric, so both orders accept exactly the same strings and only ambiguous ones read apart.
+    """
+    if order == "dmy":
+        return (second, first) if second <= 12 else (first, second)
+    return (first, second) if first <= 12 else (second, first)
+
+
+def _parse_numeric(m: re.Match[str], text: str, order: DateOrder = "mdy") -> _Mention | None:
+    """'03/04/2024', '3.4.2024', '03-04-24': in the document's order (see ``_month_and_day``)."""
     first, second, year_text = int(m["num_a"]), int(m["num_b"]), m["num_y"]
-    month, day = (first, second) if first <= 12 else (second, first)
+    month, day = _month_and_day(first, second, order)
     if not 1 <= month <= 12:
         return None
     if len(year_text) == 2:
@@ -523,13 +534,13 @@ _NUMERIC_DAY_CONTEXT = re.compile(
 )
 
 
-def _parse_numeric_month_day(m: re.Match[str], text: str) -> _Mention | None:
-    """'11/20' (US order) or '22/04' (day first when the first number cannot be a month), no year."""
+def _parse_numeric_month_day(m: re.Match[str], text: str, order: DateOrder = "mdy") -> _Mention | None:
+    """'11/20', '22/04', 'on 3/4': no year, figures read in the document's order (``_month_and_day``)."""
     first, second = int(m["nmd_a"]), int(m["nmd_b"])
     before = text[max(0, m.start() - 12) : m.start()]
     if m.group() in IDIOMS_NOT_DATES or _FRACTION_BEFORE.search(before):
         return None
-    month, day = (first, second) if first <= 12 else (second, first)
+    month, day = _month_and_day(first, second, order)
     if not 1 <= month <= 12 or not _valid_day(None, month, day):
         return None
     if first <= 12 and second <= 12 and not _NUMERIC_DAY_CONTEXT.search(before):
@@ -1109,6 +1120,16 @@ _PARSERS: dict[str, Parser] = {
     "year": _parse_year,
 }
 
+_ORDERED_PARSERS: dict[DateOrder, dict[str, Parser]] = {
+    order: {
+        **_PARSERS,
+        "numeric": partial(_parse_numeric, order=order),
+        "numeric_month_day": partial(_parse_numeric_month_day, order=order),
+    }
+    for order in DATE_ORDERS
+}
+"""The parser table of each date order: only all-figures dates read differently."""
+
 
 _TRIGGER_WORDS = (
     *MONTHS,
@@ -1227,8 +1248,9 @@ def _lowercase(text: str) -> str:
     return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 
-def _scan(text: str, lowered: str) -> list[_Mention]:
+def _scan(text: str, lowered: str, order: DateOrder = "mdy") -> list[_Mention]:
     """Run the grammar where a trigger word is, from the earliest lead-in word before it."""
+    parsers = _ORDERED_PARSERS[order]
     mentions: list[_Mention] = []
     covered = 0
     for trigger in _TRIGGER.finditer(lowered):
@@ -1239,7 +1261,7 @@ def _scan(text: str, lowered: str) -> list[_Mention]:
             match = _GRAMMAR.match(lowered, start)
             if match is None or match.end() <= anchor or match.lastgroup is None:
                 continue
-            mention = _PARSERS[match.lastgroup](match, text)
+            mention = parsers[match.lastgroup](match, text)
             if mention is not None:
                 mentions.append(mention)
                 covered = mention.end  # a parser may leave the end of its match to what follows
@@ -1262,9 +1284,11 @@ def _lead_in_starts(lowered: str, anchor: int, floor: int) -> list[int]:
     return starts
 
 
-def find_mentions(text: str, lowered: str | None = None) -> list[_Mention]:
-    """Every date expression in ``text``, with weekdays, ranges and open sides joined."""
-    mentions = _scan(text, lowered if lowered is not None else _lowercase(text))
+def find_mentions(text: str, lowered: str | None = None, order: DateOrder = "mdy") -> list[_Mention]:
+    """Every date expression in ``text``, with weekdays, ranges and open sides joined; all-figures
+    dates ("03/04/2024") read in ``order``.
+    """
+    mentions = _scan(text, lowered if lowered is not None else _lowercase(text), order)
     mentions = _join_weekday_and_date(text, mentions)
     mentions = _join_prefixes(text, mentions)
     mentions = _join_weekday_and_counted_day(text, mentions)
@@ -2376,7 +2400,7 @@ class DateExtractor:
             tuple(lexicon.event_nouns), tuple(lexicon.event_start_cues), tuple(lexicon.event_end_cues)
         )
         claims: list[Extracted] = []
-        for mention in find_mentions(text, lowered):
+        for mention in find_mentions(text, lowered, ctx.numeric_date_order):
             sentence = document.sentence_span(mention.start)
             resolved = _date_value(lowered, mention, ctx.published, sentence)
             if resolved is None:
@@ -2388,9 +2412,11 @@ class DateExtractor:
         return claims
 
 
-def parse_absolute_date(text: str) -> dt.date | None:
-    """A complete calendar date written out in ``text`` ("June 7, 2019", "12 Mar. 2019"), else None."""
-    for mention in find_mentions(text):
+def parse_absolute_date(text: str, order: DateOrder = "mdy", /) -> dt.date | None:
+    """A complete calendar date written out in ``text`` ("June 7, 2019", "12 Mar. 2019"), else None;
+    all-figures dates read in ``order``, the document's (see ``documents.DateParser``).
+    """
+    for mention in find_mentions(text, order=order):
         if (
             mention.relation == "calendar"
             and mention.granularity == "day"
