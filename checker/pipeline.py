@@ -76,6 +76,8 @@ _CHUNK = 8
 """Documents per task sent to a worker process: enough to amortise the hand-over."""
 _PARALLEL_MIN_BYTES = 400_000
 """Below this much text a process pool costs more than it saves."""
+_CACHE_BATCH = 500
+"""Cache entries read or written together: few round trips, and never a whole archive's bytes at once."""
 
 
 @dataclass
@@ -285,10 +287,13 @@ class Pipeline:
         results: list[ExtractedDocument | None] = [None] * total
         keys = [self.cache_key(doc) for doc in documents] if cache else []
         if cache:
-            hits = cache.get_many(keys)
-            for i, doc in enumerate(documents):
-                if keys[i] in hits:
-                    results[i] = self._restore(doc, hits[keys[i]])
+            # A slice at a time: the stored bytes of a whole archive would double its peak memory.
+            for first in range(0, total, _CACHE_BATCH):
+                hits = cache.get_many(keys[first : first + _CACHE_BATCH])
+                for i in range(first, min(first + _CACHE_BATCH, total)):
+                    blob = hits.get(keys[i])
+                    if blob is not None:
+                        results[i] = self._restore(documents[i], blob)
         todo = [i for i in range(total) if results[i] is None]
         done = total - len(todo)
         if progress:
@@ -305,11 +310,17 @@ class Pipeline:
                 results[i] = restored
                 if cache:
                     fresh.append((keys[i], blob))
+                    if len(fresh) >= _CACHE_BATCH:
+                        cache.put_many(fresh)
+                        fresh.clear()
         else:
             for i in todo:
                 found = results[i] = self.extract(documents[i])
                 if cache:
                     fresh.append((keys[i], self._serialize(found)))
+                    if len(fresh) >= _CACHE_BATCH:
+                        cache.put_many(fresh)
+                        fresh.clear()
                 done += 1
                 if progress:
                     progress(done, total)

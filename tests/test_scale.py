@@ -158,3 +158,18 @@ def test_cache_key_changes_with_the_date_order(tmp_path: Path) -> None:
         [found] = p.extract_all([doc], cache=cache)
         assert [c.value.start for c in found.claims] == [day]  # type: ignore[union-attr]
     assert cache.stats()[0] == 2
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_cache_reads_and_writes_in_batches_give_the_same_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    monkeypatch.setattr(pipeline_module, "_CACHE_BATCH", 5)
+    monkeypatch.setattr(pipeline_module, "_PARALLEL_MIN_BYTES", 0)
+    p = Pipeline(default_rules())
+    cache = ClaimCache(tmp_path)
+    fresh = p.report(p.extract_all(_docs(p), jobs=jobs))
+    first = p.report(p.extract_all(_docs(p), jobs=jobs, cache=cache))
+    assert cache.stats()[0] == 12  # written in batches of 5, 5 and 2
+    second = p.report(p.extract_all(_docs(p), jobs=jobs, cache=cache))
+    assert fresh.model_dump() == first.model_dump() == second.model_dump()
