@@ -10,6 +10,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from checker.numbers import ONES
+from checker.numbers import TENS as NUMBER_TENS
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -27,17 +30,10 @@ WEEKDAYS: dict[str, int] = {
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-UNITS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-}  # fmt: skip
-TEENS: dict[str, int] = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}  # fmt: skip
+UNITS: dict[str, int] = {word: value for word, value in ONES.items() if 1 <= value <= 9}
+TEENS: dict[str, int] = {word: value for word, value in ONES.items() if 10 <= value <= 19}
+TENS: dict[str, int] = dict(NUMBER_TENS)
+"""The number words dates count with, taken from the number grammar's own tables (one list)."""
 CARDINALS: dict[str, int] = {
     **UNITS, **TEENS, **TENS,
     **{f"{ten}-{unit}": tens + units for ten, tens in TENS.items() for unit, units in UNITS.items()},
