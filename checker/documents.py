@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol, get_args
 
 from checker.errors import InputError
-from checker.models import PublishedFrom, Source
+from checker.models import PublishedFrom, Source, trusted
 from checker.rules import with_lines
 from checker.rulespecs import BoilerplateSpec
 
@@ -137,15 +137,19 @@ class Document:
         return index >= 0 and excluded[index][1] > start
 
     def to_source(self) -> Source:
-        return Source(
-            id=self.id,
-            path=self.path,
-            title=self.title,
-            outlet=self.outlet,
-            url=self.url,
-            published=self.published.isoformat() if self.published else None,
-            published_from=self.published_from,
-            sha256=self.sha256,
+        """The report's record of this document; its fields are typed already, so not re-validated."""
+        return trusted(
+            Source,
+            {
+                "id": self.id,
+                "path": self.path,
+                "title": self.title,
+                "outlet": self.outlet,
+                "url": self.url,
+                "published": self.published.isoformat() if self.published else None,
+                "published_from": self.published_from,
+                "sha256": self.sha256,
+            },
         )
 
 
@@ -429,11 +433,25 @@ def _manifest_entries(path: Path, data: Any) -> dict[str, dict[str, Any]]:
         if unknown:
             raise InputError(f"{path}:{line}: unknown field(s): {', '.join(sorted(unknown))}")
         entry = dict(item)
+        entry.update(_text_fields(item, f"{path}:{line}"))
         entry["published"] = _as_date(item.get("published"), f"{path}:{line}")
         if item.get("date_order") is not None:
             entry["date_order"] = parse_date_order(item["date_order"], f"{path}:{line}: date_order")
         entries[str(item["file"])] = entry
     return entries
+
+
+def _text_fields(meta: dict[str, Any], where: str) -> dict[str, str | None]:
+    """Title, outlet and URL as text: YAML reads ``title: 2024`` as a number, which is still a title."""
+    fields: dict[str, str | None] = {}
+    for key in ("title", "outlet", "url"):
+        value = meta.get(key)
+        if value is None:
+            continue
+        if isinstance(value, dict | list):
+            raise InputError(f"{where}: {key}: expected text, got a {type(value).__name__}")
+        fields[key] = str(value)
+    return fields
 
 
 def _front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:
@@ -448,6 +466,7 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:
         raise InputError(f"{name}:1: invalid front matter: {exc}") from exc
     if not isinstance(data, dict):
         return {}, match.end()
+    data.update(_text_fields(data, f"{name}:1"))
     data["published"] = _as_date(data.get("published", data.get("date")), f"{name}:1")
     if data.get("date_order") is not None:
         data["date_order"] = parse_date_order(data["date_order"], f"{name}:1: date_order")

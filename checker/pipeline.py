@@ -18,12 +18,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from checker import __version__
 from checker.cache import ClaimCache, entry_key
 from checker.claims.base import ClaimExtractor, Extracted, ExtractionContext
-from checker.compare.engine import evaluate, unverified_claims
+from checker.compare.engine import evaluate
 from checker.documents import (
     DEFAULT_DATE_ORDER,
     Boilerplate,
@@ -95,6 +95,15 @@ class _CorpusResult(BaseModel):
 
     quote_keys: dict[str, str]
     findings: list[Finding]
+    unverified: list[str]
+
+
+def _stored_corpus_result(blob: bytes) -> _CorpusResult | None:
+    """A cached corpus comparison, or None when the entry is damaged (compare again)."""
+    try:
+        return _CorpusResult.model_validate_json(blob)
+    except ValidationError:
+        return None
 
 
 @contextmanager
@@ -380,18 +389,19 @@ class Pipeline:
                 digest.update((item.cache_key or "").encode())
             corpus_key = "corpus:" + digest.hexdigest()
             stored = cache.get_many([corpus_key]).get(corpus_key)
-            if stored is not None:
-                result = _CorpusResult.model_validate_json(stored)
+            result = _stored_corpus_result(stored) if stored is not None else None
+            if result is not None:
+                quote_key = result.quote_keys.get
                 for claim in claims:
-                    key = result.quote_keys.get(claim.id)
+                    key = quote_key(claim.id)
                     if key is not None:
                         claim.__dict__["key"] = key
-                return result.findings, unverified_claims(claims, result.findings)
+                return result.findings, result.unverified
         assign_quote_keys(claims, min_words=self.quote_min_words)
         findings, unverified = evaluate(claims, self.rules)
         if cache and corpus_key:
             quote_keys = {c.id: c.key for c in claims if isinstance(c, QuoteClaim) and c.key}
-            result = _CorpusResult(quote_keys=quote_keys, findings=findings)
+            result = _CorpusResult(quote_keys=quote_keys, findings=findings, unverified=unverified)
             cache.put_many([(corpus_key, result.model_dump_json().encode())])
         return findings, unverified
 

@@ -265,3 +265,20 @@ def test_stated_publication_date_reads_figures_in_the_documents_order() -> None:
     front = make_document("d", "---\ndate_order: dmy\n---\n" + text, boilerplate, parse_absolute_date)
     assert (us.published, us.published_from) == (dt.date(2024, 3, 4), "text")
     assert uk.published == front.published == dt.date(2024, 4, 3)
+
+
+def test_numeric_titles_in_a_manifest_or_front_matter_are_text(tmp_path: Path) -> None:
+    """YAML reads ``title: 2024`` as a number; it used to crash the report with an internal error."""
+    (tmp_path / "a.txt").write_text("Some text.")
+    (tmp_path / "b.md").write_text("---\ntitle: 1984\noutlet: 7\n---\nMore text.")
+    (tmp_path / "sources.yml").write_text("sources:\n  - file: a.txt\n    title: 2024\n    outlet: 12\n")
+    docs = load_documents([tmp_path], _boilerplate(), parse_absolute_date).documents
+    assert [(d.title, d.outlet) for d in docs] == [("2024", "12"), ("1984", "7")]
+    assert [s.title for s in (d.to_source() for d in docs)] == ["2024", "1984"]
+
+
+def test_a_list_where_a_title_belongs_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Some text.")
+    (tmp_path / "sources.yml").write_text("sources:\n  - file: a.txt\n    title: [a, b]\n")
+    with pytest.raises(InputError, match=r"sources\.yml:2: title: expected text, got a list"):
+        load_documents([tmp_path], _boilerplate(), parse_absolute_date)

@@ -173,3 +173,17 @@ def test_cache_reads_and_writes_in_batches_give_the_same_report(
     assert cache.stats()[0] == 12  # written in batches of 5, 5 and 2
     second = p.report(p.extract_all(_docs(p), jobs=jobs, cache=cache))
     assert fresh.model_dump() == first.model_dump() == second.model_dump()
+
+
+def test_damaged_corpus_comparison_is_compared_again(tmp_path: Path) -> None:
+    from pathlib import Path as _Path
+
+    p = Pipeline(default_rules())
+    cache = ClaimCache(tmp_path)
+    first = p.check([_Path("seeds")], cache=cache)
+    db = cache._connect()
+    with db:
+        changed = db.execute("UPDATE entries SET value = ? WHERE key LIKE 'corpus:%'", (b'{"findings": 1}',))
+    assert changed.rowcount == 1
+    again = p.check([_Path("seeds")], cache=cache)
+    assert again.model_dump() == first.model_dump()
