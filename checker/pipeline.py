@@ -34,6 +34,7 @@ from checker.keys import ClaimBuilder
 from checker.models import (
     CLAIM_CLASSES,
     CLAIM_KINDS,
+    SCHEMA_VERSION,
     Claim,
     ClaimKind,
     DateValue,
@@ -41,6 +42,7 @@ from checker.models import (
     QuoteClaim,
     Report,
     Tool,
+    trusted,
 )
 from checker.quotematch import assign_quote_keys
 from checker.rules import RuleBook
@@ -432,13 +434,19 @@ class Pipeline:
                 all_notes.append(
                     f"{doc.path or doc.id}: no publication date; relative dates were not resolved"
                 )
-        return Report(
-            tool=Tool(name="crosscheck", version=__version__),
-            sources=[e.document.to_source() for e in extracted],
-            claims=claims,
-            findings=findings,
-            unverified=unverified,
-            notes=all_notes,
+        # Every part is a model the pipeline built and typed: validating 300,000 claims again (an
+        # isinstance check through ABCMeta each) took longer than writing the report.
+        return trusted(
+            Report,
+            {
+                "schema_version": SCHEMA_VERSION,
+                "tool": Tool(name="crosscheck", version=__version__),
+                "sources": [e.document.to_source() for e in extracted],
+                "claims": claims,
+                "findings": list(findings),
+                "unverified": list(unverified),
+                "notes": all_notes,
+            },
         )
 
     def check(
