@@ -223,3 +223,20 @@ def test_more_day_month_and_year_forms(text: str, published: str, span: str, sta
 )
 def test_figures_and_words_that_stay_out_of_dates(text: str, expected: list[str]) -> None:
     assert [text[c.start : c.end] for c in claims(text, MONDAY)] == expected
+
+
+def test_count_and_cardinal_fragments_read_every_number_word() -> None:
+    """The grammar builds "one" to "ninety-nine" from parts; every written form must still match whole."""
+    import re
+
+    from checker.claims import dates
+    from checker.claims._datelex import CARDINALS, NUMBER_WORDS
+
+    cardinal, count = re.compile(dates._CARDINAL), re.compile(dates._COUNT)
+    for word in CARDINALS:
+        for form in (word, word.replace("-", " "), word.replace("-", "")):
+            assert cardinal.fullmatch(form), form
+    for word in NUMBER_WORDS:
+        assert count.fullmatch(word), word
+    assert count.match("seventeen days").group(0) == "seventeen"  # a teen, not "seven"
+    assert count.match("twenty-one days").group(0) == "twenty-one"

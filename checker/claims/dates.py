@@ -21,6 +21,7 @@ from typing import Literal
 
 from checker.claims._datelex import (
     AMBIGUOUS_MONTH_WORDS,
+    CARDINALS,
     DAY_WORDS,
     DECADE_WORDS,
     IDIOMS_NOT_DATES,
@@ -105,7 +106,8 @@ _CARDINAL = (
 """One to ninety-nine in words ("twenty-one", "twenty one", "twentyone"), built from its parts: it
 recurs in every spoken-year alternative, where the 300 spelled-out forms made the grammar twice as
 long to compile."""
-_COUNT = rf"(?:\d{{1,3}}|{_number_words(NUMBER_WORDS)})"
+_COUNT = rf"(?:\d{{1,3}}|{_CARDINAL}|{alternation(w for w in NUMBER_WORDS if w not in CARDINALS)})"
+"""A count of units in figures or words ("3", "twenty-one", "a few", "several")."""
 _DAY_WORD = rf"(?:{_number_words(DAY_WORDS)})\b(?!-)"
 _SPOKEN_YEAR = (
     rf"(?>(?:one|two)\s+thousand(?:\s+(?:and\s+)?(?:(?:{alternation(UNITS)})\s+hundred"
