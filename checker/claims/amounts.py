@@ -112,10 +112,12 @@ def build_grammar(spec: CurrenciesSpec) -> CurrencyGrammar:
     for name in lower_codes:
         symbols.setdefault(name, names[name])
     code_forms = [*codes, *scaled_codes]
+    # Names only ever follow a figure, where the engine seldom gets: one case-insensitive trie
+    # (a third the size of every case variant) keeps the pattern quick to compile.
     symbols_re, codes_re, names_re = (
         trie_pattern(symbol_forms),
         trie_pattern(code_forms),
-        trie_pattern(name_forms),
+        f"(?i:{trie_pattern({name.lower() for name in name_forms})})",
     )
     prefix = rf"(?<![A-Za-z])(?:(?:{codes_re}|{trie_pattern(lower_codes)})(?![A-Za-z])|{symbols_re})"
     suffix = (
