@@ -323,7 +323,9 @@ def claims(
         bar.close()
     all_claims = [c for e in extracted for c in e.claims]
     if output_format is ClaimsFormat.jsonl:
-        text = "".join(c.model_dump_json() + "\n" for c in all_claims)
+        # The model's own serializer, called directly: ``model_dump_json`` per claim spent half its
+        # time on argument handling, and an archive has hundreds of thousands of claims.
+        text = b"".join(c.__pydantic_serializer__.to_json(c) + b"\n" for c in all_claims).decode()
     elif output_format is ClaimsFormat.json:
         import json
 

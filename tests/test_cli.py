@@ -186,3 +186,17 @@ def test_date_order_option_is_documented() -> None:
     for command in ("check", "claims"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "--date-order" in result.output and "dmy" in result.output
+
+
+def test_claims_jsonl_lines_are_each_claims_own_json(tmp_path: Path) -> None:
+    """The batch output writes claims with the serializer directly; it must equal model_dump_json."""
+    from checker.pipeline import Pipeline
+    from checker.testing import default_rules
+
+    out = tmp_path / "claims.jsonl"
+    result = CliRunner().invoke(app, ["claims", "seeds", "--no-cache", "-j", "1", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    pipeline = Pipeline(default_rules())
+    documents, _ = pipeline.load([Path("seeds")])
+    expected = [c.model_dump_json() for e in pipeline.extract_all(documents) for c in e.claims]
+    assert out.read_text(encoding="utf-8").splitlines() == expected
