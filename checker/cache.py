@@ -113,10 +113,10 @@ class ClaimCache:
             db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", items)
 
     def stats(self) -> tuple[int, int]:
-        """(documents cached, bytes on disk); corpus-level results are not counted as documents."""
+        """(documents cached, bytes on disk); corpus results and parsed manifests are not documents."""
         if not self.path.exists():
             return 0, 0
-        query = "SELECT COUNT(*) FROM entries WHERE key NOT LIKE 'corpus:%'"
+        query = "SELECT COUNT(*) FROM entries WHERE key NOT LIKE 'corpus:%' AND key NOT LIKE 'manifest:%'"
         count = self._connect().execute(query).fetchone()[0]
         size = sum(p.stat().st_size for p in self.folder.glob(f"{self.path.name}*"))
         return int(count), size

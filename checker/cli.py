@@ -309,13 +309,14 @@ def claims(
     bar = ProgressBar("extracting claims")
     try:
         pipeline = _pipeline(rules, kinds)
+        cache = _cache(no_cache, cache_dir)
         if input_jsonl:
             documents = _read_jsonl(input_jsonl, pipeline, order)
         else:
-            documents, _ = pipeline.load(paths or [], _parse_date(published, "--published"), order)
+            documents, _ = pipeline.load(paths or [], _parse_date(published, "--published"), order, cache)
         with gc_paused():
             extracted = pipeline.extract_all(
-                documents, jobs=jobs or default_jobs(), cache=_cache(no_cache, cache_dir), progress=bar
+                documents, jobs=jobs or default_jobs(), cache=cache, progress=bar
             )
     except InputError as exc:
         fail(str(exc))

@@ -10,13 +10,15 @@ import bisect
 import datetime as dt
 import hashlib
 import os
+import pickle
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Literal, Protocol, get_args
 
+from checker.cache import code_fingerprint
 from checker.errors import InputError
 from checker.models import PublishedFrom, Source, trusted
 from checker.rules import with_lines
@@ -412,11 +414,42 @@ def _as_date(value: Any, where: str) -> dt.date | None:
         raise InputError(f"{where}: published: expected YYYY-MM-DD, got {value!r}") from exc
 
 
-def _read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
+class ParseMemo(Protocol):
+    """Somewhere to keep what parsing a file produced, by key (the claims cache is one)."""
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, bytes]: ...
+
+    def put_many(self, items: Iterable[tuple[str, bytes]]) -> None: ...
+
+
+def _read_manifest(folder: Path, memo: ParseMemo | None = None) -> dict[str, dict[str, Any]]:
+    """The folder's manifest entries by file name, or none.
+
+    An archive's manifest can list tens of thousands of documents, and parsing that YAML was a
+    tenth of a re-check from the cache; with a ``memo``, a manifest whose bytes (and crosscheck's
+    code) are unchanged is parsed once.  Only valid manifests are kept, so errors always show.
+    """
     for name in MANIFEST_NAMES:
         path = folder / name
-        if path.exists():
+        if not path.exists():
+            continue
+        if memo is None:
             return with_lines(path, partial(_manifest_entries, path))
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+        key = "manifest:" + hashlib.sha256(code_fingerprint().encode() + b"\x00" + raw).hexdigest()
+        stored = memo.get_many([key]).get(key)
+        if stored is not None:
+            try:
+                entries: dict[str, dict[str, Any]] = pickle.loads(stored)
+                return entries
+            except Exception:  # a damaged entry: parse the file again
+                pass
+        entries = with_lines(path, partial(_manifest_entries, path))
+        memo.put_many([(key, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))])
+        return entries
     return {}
 
 
@@ -609,9 +642,11 @@ def load_documents(
     parse_date: DateParser,
     published_option: dt.date | None = None,
     date_order: DateOrder = DEFAULT_DATE_ORDER,
+    memo: ParseMemo | None = None,
 ) -> LoadResult:
     """Read every document under ``paths`` with its manifest entry, publication date and date order
     (``date_order`` is the default a manifest or front matter may override per document).
+    ``memo`` keeps parsed manifests between runs.
     """
     files, notes = collect_files(paths)
     if published_option is not None and len(files) != 1:
@@ -622,7 +657,7 @@ def load_documents(
     for file in files:
         folder = file.parent
         if folder not in manifests:
-            manifests[folder] = _read_manifest(folder)
+            manifests[folder] = _read_manifest(folder, memo)
         display = _display_path(file)
         try:
             raw = file.read_bytes()

@@ -211,9 +211,12 @@ class Pipeline:
         paths: Iterable[Path],
         published: dt.date | None = None,
         date_order: DateOrder = DEFAULT_DATE_ORDER,
+        cache: ClaimCache | None = None,
     ) -> tuple[list[Document], list[str]]:
-        """Read documents; ``date_order`` applies where no manifest or front matter names one."""
-        result = load_documents(paths, self.boilerplate, parse_absolute_date, published, date_order)
+        """Read documents; ``date_order`` applies where no manifest or front matter names one, and
+        the ``cache`` also keeps parsed manifests.
+        """
+        result = load_documents(paths, self.boilerplate, parse_absolute_date, published, date_order, cache)
         return result.documents, result.notes
 
     def document_from_text(
@@ -459,7 +462,7 @@ class Pipeline:
         date_order: DateOrder = DEFAULT_DATE_ORDER,
     ) -> Report:
         with gc_paused():
-            documents, notes = self.load(paths, published, date_order)
+            documents, notes = self.load(paths, published, date_order, cache)
             extracted = self.extract_all(
                 documents, jobs=jobs, cache=cache, progress=progress, key_quotes=False
             )

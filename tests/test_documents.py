@@ -282,3 +282,49 @@ def test_a_list_where_a_title_belongs_names_file_and_line(tmp_path: Path) -> Non
     (tmp_path / "sources.yml").write_text("sources:\n  - file: a.txt\n    title: [a, b]\n")
     with pytest.raises(InputError, match=r"sources\.yml:2: title: expected text, got a list"):
         load_documents([tmp_path], _boilerplate(), parse_absolute_date)
+
+
+class _DictMemo:
+    def __init__(self) -> None:
+        self.entries: dict[str, bytes] = {}
+        self.puts = 0
+
+    def get_many(self, keys: list[str]) -> dict[str, bytes]:
+        return {k: self.entries[k] for k in keys if k in self.entries}
+
+    def put_many(self, items: list[tuple[str, bytes]]) -> None:
+        for key, value in items:
+            self.entries[key] = value
+            self.puts += 1
+
+
+def test_parsed_manifests_are_kept_by_content(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Some text.")
+    manifest = tmp_path / "sources.yml"
+    manifest.write_text("sources:\n  - file: a.txt\n    title: T\n    published: 2024-04-04\n")
+    memo = _DictMemo()
+    first = load_documents([tmp_path], _boilerplate(), parse_absolute_date, memo=memo).documents
+    again = load_documents([tmp_path], _boilerplate(), parse_absolute_date, memo=memo).documents
+    assert memo.puts == 1  # the second load parsed nothing
+    assert [(d.title, d.published) for d in again] == [(d.title, d.published) for d in first]
+    assert first[0].title == "T"
+    manifest.write_text("sources:\n  - file: a.txt\n    title: U\n")
+    edited = load_documents([tmp_path], _boilerplate(), parse_absolute_date, memo=memo).documents
+    assert edited[0].title == "U" and memo.puts == 2
+
+
+def test_invalid_manifests_are_never_kept_and_damaged_entries_are_parsed_again(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Some text.")
+    manifest = tmp_path / "sources.yml"
+    manifest.write_text("sources:\n  - title: no file\n")
+    memo = _DictMemo()
+    for _ in range(2):
+        with pytest.raises(InputError, match="each source needs a 'file'"):
+            load_documents([tmp_path], _boilerplate(), parse_absolute_date, memo=memo)
+    assert memo.puts == 0
+    manifest.write_text("sources:\n  - file: a.txt\n    title: T\n")
+    load_documents([tmp_path], _boilerplate(), parse_absolute_date, memo=memo)
+    for key in memo.entries:
+        memo.entries[key] = b"damaged"
+    docs = load_documents([tmp_path], _boilerplate(), parse_absolute_date, memo=memo).documents
+    assert docs[0].title == "T"
