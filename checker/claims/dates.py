@@ -1321,35 +1321,51 @@ _WEEKDAY_GAP = re.compile(r"\s*[,-]?\s*(\()?\s*(?:the\s+)?\Z", re.IGNORECASE)
 _CLOSING_PAREN = re.compile(r"\s*\)")
 
 
-def _join_weekday_and_date(text: str, mentions: list[_Mention]) -> list[_Mention]:
-    """'Friday (7 June 2019)', 'Monday, June 10': one mention that keeps the stated weekday."""
+def _join_pairs(
+    mentions: list[_Mention], merge: Callable[[_Mention, _Mention], _Mention | None]
+) -> list[_Mention]:
+    """Replace each neighbouring pair that ``merge`` joins by the joined mention, left to right;
+    a mention joins at most once per pass.
+    """
     joined: list[_Mention] = []
     index = 0
     while index < len(mentions):
-        mention = mentions[index]
-        following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if (
-            following is not None
-            and mention.relation == "weekday"
-            and mention.day is None
-            and following.relation == "calendar"
-            and following.day is not None
-            and following.until is None
-        ):
-            gap = _WEEKDAY_GAP.match(text[mention.end : following.start])
-            if gap:
-                end = following.end
-                if gap.group(1):
-                    closing = _CLOSING_PAREN.match(text, end)
-                    end = closing.end() if closing else end
-                if gap.group(1) is None or end > following.end:
-                    joined.append(replace(following, start=mention.start, end=end,
-                                          stated_weekday=mention.stated_weekday))  # fmt: skip
-                    index += 2
-                    continue
-        joined.append(mention)
+        first = mentions[index]
+        if index + 1 < len(mentions):
+            merged = merge(first, mentions[index + 1])
+            if merged is not None:
+                joined.append(merged)
+                index += 2
+                continue
+        joined.append(first)
         index += 1
     return joined
+
+
+def _join_weekday_and_date(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """'Friday (7 June 2019)', 'Monday, June 10': one mention that keeps the stated weekday."""
+    return _join_pairs(mentions, lambda weekday, date: _weekday_with_date(text, weekday, date))
+
+
+def _weekday_with_date(text: str, mention: _Mention, following: _Mention) -> _Mention | None:
+    if not (
+        mention.relation == "weekday"
+        and mention.day is None
+        and following.relation == "calendar"
+        and following.day is not None
+        and following.until is None
+    ):
+        return None
+    gap = _WEEKDAY_GAP.match(text[mention.end : following.start])
+    if not gap:
+        return None
+    end = following.end
+    if gap.group(1):
+        closing = _CLOSING_PAREN.match(text, end)
+        end = closing.end() if closing else end
+    if gap.group(1) is None or end > following.end:
+        return replace(following, start=mention.start, end=end, stated_weekday=mention.stated_weekday)
+    return None
 
 
 _PREFIX_GAP = re.compile(r"\s*(?:the\s+)?\Z", re.IGNORECASE)
@@ -1367,24 +1383,17 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
 
 def _join_prefixes(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """'3 days after January 12', 'the last week of July', 'the week of the 18th', 'Tuesday next week'."""
-    joined: list[_Mention] = []
-    index = 0
-    while index < len(mentions):
-        mention = mentions[index]
-        following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if following is not None and following.until is None:
-            merged = (
-                _prefix_of(text, mention, following)
-                or _weekday_in_week(text, mention, following)
-                or _in_relative_year(text, mention, following)
-            )
-            if merged is not None:
-                joined.append(merged)
-                index += 2
-                continue
-        joined.append(mention)
-        index += 1
-    return joined
+
+    def merge(mention: _Mention, following: _Mention) -> _Mention | None:
+        if following.until is not None:
+            return None
+        return (
+            _prefix_of(text, mention, following)
+            or _weekday_in_week(text, mention, following)
+            or _in_relative_year(text, mention, following)
+        )
+
+    return _join_pairs(mentions, merge)
 
 
 def _prefix_of(text: str, prefix: _Mention, anchor: _Mention) -> _Mention | None:
@@ -1538,20 +1547,12 @@ _GRANULARITY_ORDER = ("day", "week", "month", "quarter", "season", "year", "deca
 
 def _join_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """'from May 7 to May 9', 'between 2014 and 2016', 'Nov 18 2014-Dec 19 2015': one range."""
-    joined: list[_Mention] = []
-    index = 0
-    while index < len(mentions):
-        first = mentions[index]
-        second = mentions[index + 1] if index + 1 < len(mentions) else None
-        if second is not None and first.until is None and second.until is None:
-            merged = _range_of(text, first, second)
-            if merged is not None:
-                joined.append(merged)
-                index += 2
-                continue
-        joined.append(first)
-        index += 1
-    return joined
+    return _join_pairs(
+        mentions,
+        lambda first, second: (
+            _range_of(text, first, second) if first.until is None and second.until is None else None
+        ),
+    )
 
 
 def _range_of(text: str, first: _Mention, second: _Mention) -> _Mention | None:
