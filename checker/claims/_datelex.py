@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from checker.numbers import ONES
+from checker.numbers import ONES, ORDINALS
 from checker.numbers import TENS as NUMBER_TENS
 
 MONTHS: dict[str, int] = {
@@ -46,13 +46,11 @@ NUMBER_WORDS: dict[str, int] = {
 }  # fmt: skip
 
 ORDINAL_WORDS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23,
-    "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27,
-    "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31,
+    **{word: n for word, n in ORDINALS.items() if n <= 20 or n == 30},
+    **{f"{ten}-{word}": tens + n for ten, tens in (("twenty", 20), ("thirty", 30))
+       for word, n in ORDINALS.items() if n <= 9 and tens + n <= 31},
 }  # fmt: skip
+"""Ordinal words of the days of a month, "first" to "thirty-first", from the number grammar's table."""
 
 DAY_WORDS: dict[str, int] = {
     **{word: n for word, n in CARDINALS.items() if n <= 31}, **ORDINAL_WORDS,

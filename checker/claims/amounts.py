@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.claims.base import Extracted, ExtractionContext
+from checker.claims.base import Extracted, ExtractionContext, join_neighbours
 from checker.models import AmountValue, ClaimKind, Money
 from checker.numbers import (
     SCALES,
@@ -312,32 +312,25 @@ def _amount(quantity: Quantity, code: str, factor: float) -> AmountValue:
 
 def _merge_restatements(text: str, found: list[_Found]) -> list[_Found]:
     """Fold "€2.5 billion ($2.7 billion)" and "€2.5 billion, or $2.7 billion" into one claim."""
-    merged: list[_Found] = []
-    index = 0
-    while index < len(found):
-        current = found[index]
-        following = found[index + 1] if index + 1 < len(found) else None
-        if following is not None and following.value.currency != current.value.currency:
-            opening = _RESTATEMENT_OPEN.fullmatch(text, current.end, following.start)
-            if opening is not None:
-                end = following.end
-                if "(" in opening.group(0):
-                    closing = _RESTATEMENT_CLOSE.match(text, following.end)
-                    end = closing.end() if closing else -1
-                if end > 0:
-                    current.value.also.append(
-                        Money(
-                            currency=following.value.currency,
-                            low=following.value.low,
-                            high=following.value.high,
-                        )
-                    )
-                    merged.append(_Found(current.start, end, current.value, current.factor))
-                    index += 2
-                    continue
-        merged.append(current)
-        index += 1
-    return merged
+    return join_neighbours(found, lambda current, following: _restated(text, current, following))
+
+
+def _restated(text: str, current: _Found, following: _Found) -> _Found | None:
+    if following.value.currency == current.value.currency:
+        return None
+    opening = _RESTATEMENT_OPEN.fullmatch(text, current.end, following.start)
+    if opening is None:
+        return None
+    end = following.end
+    if "(" in opening.group(0):
+        closing = _RESTATEMENT_CLOSE.match(text, following.end)
+        end = closing.end() if closing else -1
+    if end <= 0:
+        return None
+    current.value.also.append(
+        Money(currency=following.value.currency, low=following.value.low, high=following.value.high)
+    )
+    return _Found(current.start, end, current.value, current.factor)
 
 
 _LAST: list[tuple[str, CurrenciesSpec, list[_Found]]] = []

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from checker.models import ClaimKind, ClaimValue
 
@@ -56,3 +57,25 @@ class ClaimExtractor(Protocol):
     def extract(self, ctx: ExtractionContext) -> list[Extracted]:
         """Return every claim of this kind in ``ctx.document.text`` (boilerplate is dropped later)."""
         ...
+
+
+FoundT = TypeVar("FoundT")
+
+
+def join_neighbours(found: list[FoundT], merge: Callable[[FoundT, FoundT], FoundT | None]) -> list[FoundT]:
+    """Replace each neighbouring pair that ``merge`` joins by what it returns, left to right; an
+    item joins at most once per pass ("Friday (7 June)", "€2.5 billion ($2.7 billion)").
+    """
+    joined: list[FoundT] = []
+    index = 0
+    while index < len(found):
+        first = found[index]
+        if index + 1 < len(found):
+            merged = merge(first, found[index + 1])
+            if merged is not None:
+                joined.append(merged)
+                index += 2
+                continue
+        joined.append(first)
+        index += 1
+    return joined

@@ -43,7 +43,7 @@ from checker.claims._datelex import (
     spoken_year,
     trie_alternation,
 )
-from checker.claims.base import Extracted, ExtractionContext
+from checker.claims.base import Extracted, ExtractionContext, join_neighbours
 from checker.documents import DATE_ORDERS, DateOrder
 from checker.models import DateValue, Granularity
 
@@ -1321,30 +1321,9 @@ _WEEKDAY_GAP = re.compile(r"\s*[,-]?\s*(\()?\s*(?:the\s+)?\Z", re.IGNORECASE)
 _CLOSING_PAREN = re.compile(r"\s*\)")
 
 
-def _join_pairs(
-    mentions: list[_Mention], merge: Callable[[_Mention, _Mention], _Mention | None]
-) -> list[_Mention]:
-    """Replace each neighbouring pair that ``merge`` joins by the joined mention, left to right;
-    a mention joins at most once per pass.
-    """
-    joined: list[_Mention] = []
-    index = 0
-    while index < len(mentions):
-        first = mentions[index]
-        if index + 1 < len(mentions):
-            merged = merge(first, mentions[index + 1])
-            if merged is not None:
-                joined.append(merged)
-                index += 2
-                continue
-        joined.append(first)
-        index += 1
-    return joined
-
-
 def _join_weekday_and_date(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """'Friday (7 June 2019)', 'Monday, June 10': one mention that keeps the stated weekday."""
-    return _join_pairs(mentions, lambda weekday, date: _weekday_with_date(text, weekday, date))
+    return join_neighbours(mentions, lambda weekday, date: _weekday_with_date(text, weekday, date))
 
 
 def _weekday_with_date(text: str, mention: _Mention, following: _Mention) -> _Mention | None:
@@ -1393,7 +1372,7 @@ def _join_prefixes(text: str, mentions: list[_Mention]) -> list[_Mention]:
             or _in_relative_year(text, mention, following)
         )
 
-    return _join_pairs(mentions, merge)
+    return join_neighbours(mentions, merge)
 
 
 def _prefix_of(text: str, prefix: _Mention, anchor: _Mention) -> _Mention | None:
@@ -1547,7 +1526,7 @@ _GRANULARITY_ORDER = ("day", "week", "month", "quarter", "season", "year", "deca
 
 def _join_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """'from May 7 to May 9', 'between 2014 and 2016', 'Nov 18 2014-Dec 19 2015': one range."""
-    return _join_pairs(
+    return join_neighbours(
         mentions,
         lambda first, second: (
             _range_of(text, first, second) if first.until is None and second.until is None else None
