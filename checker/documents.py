@@ -447,7 +447,7 @@ def _read_manifest(folder: Path, memo: ParseMemo | None = None) -> dict[str, dic
                 return entries
             except Exception:  # a damaged entry: parse the file again
                 pass
-        entries = with_lines(path, partial(_manifest_entries, path))
+        entries = with_lines(path, partial(_manifest_entries, path), raw)
         memo.put_many([(key, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))])
         return entries
     return {}

@@ -85,14 +85,14 @@ for _loader in (_LineLoader, _FastLoader):
 T = TypeVar("T")
 
 
-def with_lines(path: Path, work: Callable[[Any], T]) -> T:
+def with_lines(path: Path, work: Callable[[Any], T], raw: bytes | None = None) -> T:
     """Run ``work`` on the fast parse of a file; if it fails, re-run it on the line-aware parse so
-    the error names the line.
+    the error names the line.  ``raw`` is the file's content when the caller has read it already.
     """
     try:
-        return work(load_yaml(path, lines=False))
+        return work(load_yaml(path, lines=False, raw=raw))
     except InputError:
-        return work(load_yaml(path))
+        return work(load_yaml(path, raw=raw))
 
 
 def _relative(path: Path) -> str:
@@ -102,7 +102,7 @@ def _relative(path: Path) -> str:
         return str(path)
 
 
-def load_yaml(path: Path, lines: bool = True) -> Any:
+def load_yaml(path: Path, lines: bool = True, raw: bytes | None = None) -> Any:
     """Parse one YAML file safely, turning syntax errors into a one-line InputError.
 
     With ``lines`` every mapping remembers its line for error messages; without, libyaml parses
@@ -110,9 +110,11 @@ def load_yaml(path: Path, lines: bool = True) -> Any:
     error (``with_lines``).
     """
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig") if raw is not None else path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise InputError(f"{_relative(path)}: cannot read rule file: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{_relative(path)}: not UTF-8 text (byte {exc.start}: {exc.reason})") from exc
     try:
         return yaml.load(text, Loader=_LineLoader if lines else _FastLoader)
     except yaml.MarkedYAMLError as exc:

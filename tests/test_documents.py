@@ -328,3 +328,12 @@ def test_invalid_manifests_are_never_kept_and_damaged_entries_are_parsed_again(t
         memo.entries[key] = b"damaged"
     docs = load_documents([tmp_path], _boilerplate(), parse_absolute_date, memo=memo).documents
     assert docs[0].title == "T"
+
+
+@pytest.mark.parametrize("memo", [None, _DictMemo()])
+def test_a_manifest_that_is_not_utf8_is_a_one_line_error(tmp_path: Path, memo: _DictMemo | None) -> None:
+    """It used to stop the run with an internal error (a UnicodeDecodeError)."""
+    (tmp_path / "a.txt").write_text("Some text.")
+    (tmp_path / "sources.yml").write_bytes(b"sources:\n  - file: a.txt\n    title: caf\xe9\n")
+    with pytest.raises(InputError, match=r"sources\.yml: not UTF-8 text"):
+        load_documents([tmp_path], _boilerplate(), parse_absolute_date, memo=memo)
