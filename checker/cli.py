@@ -55,15 +55,19 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | bytes) -> None:
     """Write via a temporary file and rename, so a failed run never leaves half a file."""
     target = path.resolve()
     if not target.parent.is_dir():
         fail(f"{path}: folder {target.parent} does not exist")
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(text)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
@@ -151,10 +155,16 @@ class ProgressBar:
             self._progress.stop()
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str | bytes, output: Path | None) -> None:
+    """Write to the output file, or to stdout; bytes are already UTF-8 (JSON lines)."""
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
     else:
         write_atomically(output, text)
 
@@ -316,17 +326,21 @@ def claims(
             documents, _ = pipeline.load(paths or [], _parse_date(published, "--published"), order, cache)
         with gc_paused():
             extracted = pipeline.extract_all(
-                documents, jobs=jobs or default_jobs(), cache=cache, progress=bar
+                documents,
+                jobs=jobs or default_jobs(),
+                cache=cache,
+                progress=bar,
             )
     except InputError as exc:
         fail(str(exc))
     finally:
         bar.close()
     all_claims = [c for e in extracted for c in e.claims]
+    text: str | bytes
     if output_format is ClaimsFormat.jsonl:
-        # The model's own serializer, called directly: ``model_dump_json`` per claim spent half its
-        # time on argument handling, and an archive has hundreds of thousands of claims.
-        text = b"".join(c.__pydantic_serializer__.to_json(c) + b"\n" for c in all_claims).decode()
+        from checker.pipeline import json_lines
+
+        text = b"".join(json_lines(all_claims))
     elif output_format is ClaimsFormat.json:
         import json
 
@@ -479,13 +493,14 @@ def main() -> None:
     # One command per process: the cyclic collector would only re-scan every claim made so far,
     # and everything is freed when the process exits (see pipeline.gc_paused).
     gc.disable()
+    code: int | str | None = 0
     try:
         app()
     except KeyboardInterrupt:
         typer.echo("crosscheck: interrupted", err=True)
-        sys.exit(130)
-    except SystemExit:
-        raise
+        code = 130
+    except SystemExit as exc:
+        code = exc.code
     except Exception as exc:  # the last line of defence: never a traceback
         if os.environ.get("CROSSCHECK_DEBUG"):
             raise
@@ -493,4 +508,23 @@ def main() -> None:
             f"crosscheck: internal error: {type(exc).__name__}: {exc} (set CROSSCHECK_DEBUG=1 for details)",
             err=True,
         )
-        sys.exit(3)
+        code = 3
+    _leave(code)
+
+
+def _leave(code: int | str | None) -> NoReturn:
+    """Exit without tearing the heap down object by object.
+
+    Every output is written and closed (files atomically, the cache's transactions committed) by
+    now; what remains is freeing each claim and grammar, which took 0.3 s after a 10 MB run and
+    which the operating system does at once.
+    """
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away (``crosscheck claims ... | head``)
+        code = code or 0
+    os._exit(code or 0)

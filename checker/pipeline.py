@@ -12,10 +12,13 @@ import hashlib
 import multiprocessing
 import os
 import pickle
+import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from checker import __version__
@@ -76,6 +79,8 @@ _CHUNK = 8
 """Documents per task sent to a worker process: enough to amortise the hand-over."""
 _PARALLEL_MIN_BYTES = 400_000
 """Below this much text a process pool costs more than it saves."""
+_POOL_SWITCH_INTERVAL = 0.0005
+"""Seconds this process's extracting thread holds the GIL while pool threads wait for it."""
 _CACHE_BATCH = 500
 """Cache entries read or written together: few round trips, and never a whole archive's bytes at once."""
 
@@ -157,7 +162,19 @@ def _init_worker(pipeline: Pipeline | None, rules_root: str, kinds: tuple[ClaimK
 def _extract_chunk(documents: list[Document]) -> list[bytes]:
     assert _WORKER is not None
     with gc_paused():
-        return [_WORKER.extract_serialized(doc) for doc in documents]
+        return [_WORKER._serialize(_WORKER.extract(doc)) for doc in documents]
+
+
+def json_lines(claims: Sequence[Claim]) -> list[bytes]:
+    """Each claim as one line of JSON, by the model's own serializer called directly
+    (``model_dump_json`` spent half its time on argument handling).
+    """
+    return [c.__pydantic_serializer__.to_json(c) + b"\n" for c in claims]
+
+
+def _note_done(finished: deque[int], chunk: int, _: object) -> None:
+    """Runs on the pool's thread when a chunk's result arrives; ``deque.append`` is thread-safe."""
+    finished.append(chunk)
 
 
 def _resolve_overlaps(found: list[Extracted]) -> list[Extracted]:
@@ -255,10 +272,6 @@ class Pipeline:
             quoted = [(q.start, q.end) for q in _extractors()["quote"].extract(ctx)]
         return ExtractedDocument(document, self.builder.build(document, _resolve_overlaps(found), quoted))
 
-    def extract_serialized(self, document: Document) -> bytes:
-        """One document's extraction as the bytes the cache and worker processes exchange."""
-        return self._serialize(self.extract(document))
-
     @staticmethod
     def _serialize(found: ExtractedDocument) -> bytes:
         """A pickle of the claims: they were validated when built, and loading a pickle skips the
@@ -321,30 +334,25 @@ class Pipeline:
             progress(done, total)
         fresh: list[tuple[str, bytes]] = []
         size = sum(len(documents[i].text) for i in todo)
+
+        def finished(i: int, found: ExtractedDocument, blob: bytes | None) -> None:
+            nonlocal done
+            results[i] = found
+            if cache:
+                fresh.append((keys[i], blob if blob is not None else self._serialize(found)))
+                if len(fresh) >= _CACHE_BATCH:
+                    cache.put_many(fresh)
+                    fresh.clear()
+            done += 1
+            if progress:
+                progress(done, total)
+
         if jobs > 1 and len(todo) > 1 and size >= _PARALLEL_MIN_BYTES:
-            for i, blob in self._extract_parallel(
-                [documents[i] for i in todo], todo, jobs, progress, done, total
-            ):
-                restored = self._restore(documents[i], blob)
-                if restored is None:
-                    raise RuntimeError(f"{documents[i].id}: a worker process returned no claims")
-                results[i] = restored
-                if cache:
-                    fresh.append((keys[i], blob))
-                    if len(fresh) >= _CACHE_BATCH:
-                        cache.put_many(fresh)
-                        fresh.clear()
+            for i, found, blob in self._extract_parallel([documents[i] for i in todo], todo, jobs):
+                finished(i, found, blob)
         else:
             for i in todo:
-                found = results[i] = self.extract(documents[i])
-                if cache:
-                    fresh.append((keys[i], self._serialize(found)))
-                    if len(fresh) >= _CACHE_BATCH:
-                        cache.put_many(fresh)
-                        fresh.clear()
-                done += 1
-                if progress:
-                    progress(done, total)
+                finished(i, self.extract(documents[i]), None)
         if cache and fresh:
             cache.put_many(fresh)
         extracted = [r for r in results if r is not None]
@@ -357,33 +365,66 @@ class Pipeline:
         return extracted
 
     def _extract_parallel(
-        self,
-        documents: list[Document],
-        positions: list[int],
-        jobs: int,
-        progress: Progress | None,
-        done: int,
-        total: int,
-    ) -> Iterable[tuple[int, bytes]]:
-        """Extract in worker processes, in order; forked workers inherit the loaded rule book."""
-        methods = multiprocessing.get_all_start_methods()
-        forked = "fork" in methods
+        self, documents: list[Document], positions: list[int], jobs: int
+    ) -> Iterator[tuple[int, ExtractedDocument, bytes | None]]:
+        """Extract with ``jobs`` processes, this one among them, yielding documents as they are done
+        (with their positions in ``positions``; the order is not the documents' order).
+
+        The pool's ``jobs - 1`` workers take chunks from the end of the list while this process
+        takes them from the front, until the two meet: this process would otherwise sit idle
+        waiting, and the chunks it takes need no pickling across processes.  Forked workers
+        inherit the loaded rule book.
+        """
+        # This process extracts while its pool threads hand chunks over; at the default switch
+        # interval (5 ms) they waited for the GIL so long that the workers stood idle a fifth of
+        # the time, blocked writing their results into a full pipe.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(_POOL_SWITCH_INTERVAL)
+        try:
+            yield from self._extract_with_pool(documents, positions, jobs)
+        finally:
+            sys.setswitchinterval(interval)
+
+    def _extract_with_pool(
+        self, documents: list[Document], positions: list[int], jobs: int
+    ) -> Iterator[tuple[int, ExtractedDocument, bytes | None]]:
+        forked = "fork" in multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if forked else "spawn")
-        chunks = [documents[i : i + _CHUNK] for i in range(0, len(documents), _CHUNK)]
+        chunks = [list(range(i, min(i + _CHUNK, len(documents)))) for i in range(0, len(documents), _CHUNK)]
         with ProcessPoolExecutor(
-            max_workers=min(jobs, len(chunks)),
+            max_workers=min(jobs - 1, len(chunks)),
             mp_context=context,
             initializer=_init_worker,
             initargs=(self if forked else None, str(self.rules.root), self.kinds),
         ) as pool:
-            offset = 0
-            for blobs in pool.map(_extract_chunk, chunks):
-                for blob in blobs:
-                    yield positions[offset], blob
-                    offset += 1
-                done += len(blobs)
-                if progress:
-                    progress(done, total)
+            # Submitted last chunk first: the pool starts at the end, and a chunk still queued
+            # when this process reaches it can be taken back (cancelled) and done here.
+            finished: deque[int] = deque()
+            futures: dict[int, Future[list[bytes]]] = {}
+            for k in reversed(range(len(chunks))):
+                futures[k] = pool.submit(_extract_chunk, [documents[i] for i in chunks[k]])
+                futures[k].add_done_callback(partial(_note_done, finished, k))
+
+            def handed_over(k: int) -> Iterator[tuple[int, ExtractedDocument, bytes | None]]:
+                for i, blob in zip(chunks[k], futures.pop(k).result(), strict=True):
+                    restored = self._restore(documents[i], blob)
+                    if restored is None:
+                        raise RuntimeError(f"{documents[i].id}: a worker process returned no claims")
+                    yield positions[i], restored, blob
+
+            for k, chunk in enumerate(chunks):
+                # Restore what the workers finished meanwhile, so no unpickling is left for the end.
+                while finished:
+                    if (done_k := finished.popleft()) in futures and not futures[done_k].cancelled():
+                        yield from handed_over(done_k)
+                if k not in futures:
+                    continue
+                if futures[k].cancel():
+                    del futures[k]
+                    for i in chunk:
+                        yield positions[i], self.extract(documents[i]), None
+                else:
+                    yield from handed_over(k)
 
     def compare(
         self, extracted: Sequence[ExtractedDocument], cache: ClaimCache | None = None

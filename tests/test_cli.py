@@ -200,3 +200,15 @@ def test_claims_jsonl_lines_are_each_claims_own_json(tmp_path: Path) -> None:
     documents, _ = pipeline.load([Path("seeds")])
     expected = [c.model_dump_json() for e in pipeline.extract_all(documents) for c in e.claims]
     assert out.read_text(encoding="utf-8").splitlines() == expected
+
+
+def test_console_script_writes_everything_before_leaving(tmp_path: Path) -> None:
+    """The process leaves without tearing down its heap; its output must be complete first."""
+    target = tmp_path / "claims.jsonl"
+    command = [sys.executable, "-m", "checker", "claims", str(SEEDS), "--no-cache"]
+    to_file = subprocess.run([*command, "--output", str(target)], capture_output=True, check=False)
+    to_pipe = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert to_file.returncode == to_pipe.returncode == 0
+    in_process = run("claims", str(SEEDS), "--no-cache").stdout
+    assert target.read_text(encoding="utf-8") == to_pipe.stdout == in_process
+    assert len(in_process.splitlines()) > 100

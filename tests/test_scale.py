@@ -187,3 +187,23 @@ def test_damaged_corpus_comparison_is_compared_again(tmp_path: Path) -> None:
     assert changed.rowcount == 1
     again = p.check([_Path("seeds")], cache=cache)
     assert again.model_dump() == first.model_dump()
+
+
+def test_parent_and_workers_share_the_chunks_and_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --jobs 2 this process extracts from the front while the worker takes the end."""
+    monkeypatch.setattr(pipeline_module, "_PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(pipeline_module, "_CHUNK", 1)
+    p = Pipeline(default_rules())
+    sources: list[bool] = []
+    in_pool = pipeline_module.Pipeline._extract_parallel
+
+    def spy(self, documents, *args):  # type: ignore[no-untyped-def]
+        for item in in_pool(self, documents, *args):
+            sources.append(item[2] is None)  # no blob: extracted here, not in a worker
+            yield item
+
+    monkeypatch.setattr(pipeline_module.Pipeline, "_extract_parallel", spy)
+    one = p.report(p.extract_all(_docs(p, 30), jobs=1))
+    two = p.report(p.extract_all(_docs(p, 30), jobs=2))
+    assert one.model_dump() == two.model_dump()
+    assert len(sources) == 30 and any(sources) and not all(sources)
