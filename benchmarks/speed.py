@@ -279,26 +279,40 @@ def main(argv: list[str] | None = None) -> int:
             sample.append(p)
             total += len(p.encode("utf-8"))
         sample_docs = [SyntheticDocument(f"p{i}", p, "2024-04-04") for i, p in enumerate(sample)]
-        ours = in_process(sample_docs, runs)["all kinds (claims, keyed)"]
         sample_mb = total / 1e6
-        rows = [["crosscheck, all kinds", f"{sample_mb / ours[0]:.3f}", f"{ours[1]}", "1.0x"]]
+        mine = in_process(sample_docs, runs)
+        ours = mine["all kinds (claims, keyed)"]
+        # Each peer does one job of ours: dateparser finds dates, quantulum3 quantities.  Our
+        # extractors for the same job, alone (no claims built, no keys), are the like-for-like row.
+        same_job = {
+            "dateparser": ("date extractor alone", mine["date"][0], mine["date"][1]),
+            "quantulum3": (
+                "amount+count+percent extractors alone",
+                sum(mine[k][0] for k in ("amount", "count", "percent")),
+                sum(mine[k][1] for k in ("amount", "count", "percent")),
+            ),
+        }
+        rows = [["crosscheck, all kinds", f"{sample_mb / ours[0]:.3f}", f"{ours[1]}", "1.0x", ""]]
         for name, result in peers(args.peers, sample).items():
             if isinstance(result, str):
-                rows.append([name, result, "", ""])
-            else:
-                rate = sample_mb / result[0]
-                rows.append(
-                    [
-                        name,
-                        f"{rate:.3f}",
-                        f"{result[1]}",
-                        f"crosscheck is {(sample_mb / ours[0]) / rate:.0f}x faster",
-                    ]
-                )
+                rows.append([name, result, "", "", ""])
+                continue
+            rate = sample_mb / result[0]
+            label, seconds, found = same_job[name]
+            rows.append(
+                [
+                    name,
+                    f"{rate:.3f}",
+                    f"{result[1]}",
+                    f"crosscheck is {(sample_mb / ours[0]) / rate:.0f}x faster",
+                    f"{label}: {sample_mb / seconds:.2f} MB/s, {found} found,"
+                    f" {(sample_mb / seconds) / rate:.0f}x",
+                ]
+            )
         print(
             table(
                 f"2. Same {len(sample)} paragraphs ({sample_mb:.2f} MB), one core (CPU time for crosscheck)",
-                ["tool", "MB/s", "found", "ratio"],
+                ["tool", "MB/s", "found", "ratio (all kinds)", "same job only"],
                 rows,
             )
         )
