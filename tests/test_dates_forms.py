@@ -240,3 +240,30 @@ def test_count_and_cardinal_fragments_read_every_number_word() -> None:
         assert count.fullmatch(word), word
     assert count.match("seventeen days").group(0) == "seventeen"  # a teen, not "seven"
     assert count.match("twenty-one days").group(0) == "twenty-one"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end"),
+    [
+        ("Cases doubled over the past fortnight.", "the past fortnight", "2021-05-03", "2021-05-16"),
+        ("Cases doubled over the last fortnight.", "the last fortnight", "2021-05-03", "2021-05-16"),
+        ("We hope to leave in the next fortnight.", "the next fortnight", "2021-05-31", "2021-06-13"),
+        ("Talks are due this fortnight.", "this fortnight", "2021-05-17", "2021-05-30"),
+        ("Talks will resume in a fortnight.", "in a fortnight", "2021-06-03", "2021-06-03"),
+    ],
+)
+def test_fortnights_count_as_units_of_two_weeks(text: str, span: str, start: str, end: str) -> None:
+    found_span, value = only(text, "2021-05-20")
+    assert (found_span, value.start, value.end) == (span, start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fortnight ahead will be decisive.",
+        "A fortnight later, the army withdrew.",
+        "Over the past week, it fell.",
+    ],
+)
+def test_a_fortnight_with_nothing_to_place_it_is_no_date(text: str) -> None:
+    assert claims(text, "2021-05-20") == []

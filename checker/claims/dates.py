@@ -214,8 +214,10 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                         r"(?:\s+on)?|w/c)\s+(?=\S)"),
     ("week_number", rf"\bweek\s+(?P<wn_n>[1-4]?\d|5[0-3])\b(?!\s+of\s+the\b)(?:\s+of\s+(?P<wn_y>{_YEAR}))?"),
     ("unit", rf"\b{_modifier('u', _MODIFIER_WORDS + '|earlier|later')}(?:the\s+)?"
-             r"(?P<u_rel>this|last|next|previous|following|current|coming|upcoming)\s+(?:fiscal\s+|calendar\s+)?"
-             r"(?P<u_unit>week|weekend|work\s?week|working\s+week|month|year|quarter|decade|century)\b(?!-|\s+of\b)"
+             r"(?P<u_rel>this|last|next|previous|following|current|coming|upcoming|past(?=\s+fortnight))\s+"
+             r"(?:fiscal\s+|calendar\s+)?"
+             r"(?P<u_unit>week|weekend|work\s?week|working\s+week|fortnight|month|year|quarter|decade|century)\b"
+             r"(?!-|\s+of\b)"
              r"(?P<u_after>\s+after\s+(?:the\s+)?next\b)?|"
              r"\b(?:the\s+)?(?P<u_unit2>week|weekend|month|year)\s+after\s+(?:the\s+)?next\b|"
              r"\b(?:the\s+)?(?P<u_part>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?"
@@ -928,7 +930,7 @@ def _parse_season(m: re.Match[str], text: str) -> _Mention | None:
 
 
 _UNIT_OFFSETS = {
-    "this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1,
+    "this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "following": 1, "coming": 1,
     "upcoming": 1,
 }  # fmt: skip
 
@@ -954,7 +956,9 @@ def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
         mention.season = "WE" if unit2 == "weekend" else None
         return mention
     unit = re.sub(r"(?:work|working)\s*week", "workweek", m["u_unit"].lower())
-    granularity: Granularity = "week" if unit in ("weekend", "workweek") else unit  # type: ignore[assignment]
+    granularity: Granularity = (
+        "week" if unit in ("weekend", "workweek", "fortnight") else unit  # type: ignore[assignment]
+    )
     modifier = _modifier_of(m, "u")
     if modifier in ("earlier", "later"):
         modifier = "so_far" if modifier == "earlier" else "rest"
@@ -964,6 +968,8 @@ def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
     mention = _Mention(m.start(), m.end(), granularity, relation="unit", offset=offset, modifier=modifier)
     if unit in ("weekend", "workweek"):
         mention.season = "WE" if unit == "weekend" else "WW"
+    if unit == "fortnight":
+        mention.count = 2
     return mention
 
 
@@ -1800,6 +1806,14 @@ def _unit_interval(unit: str, pub: dt.date, offset: int, weekend: bool = False) 
     return _Interval(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year:04d}", True)
 
 
+def _fortnight(pub: dt.date, offset: int) -> _Interval:
+    """A fortnight counted as a unit from this one, which is this week and the next: 'next fortnight'
+    is the two weeks after those, 'the past fortnight' the two before this week (as weeks are counted).
+    """
+    monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=2 * offset)
+    return _Interval(monday, monday + dt.timedelta(days=13), None, True)
+
+
 def _weekday_date(pub: dt.date, weekday: int, offset: int, tense: Tense) -> dt.date:
     """'Thursday' in a Friday article is yesterday; 'will meet on Thursday' is the coming one.
 
@@ -1840,6 +1854,8 @@ def _resolve(m: _Mention, pub: dt.date | None, tense: Tense) -> _Interval | None
         return _Interval(day, day, day.isoformat(), True)
     if m.relation == "unit" and m.offset == 9:
         return _part_of_this_unit(m, pub, tense)
+    if m.relation == "unit" and m.count == 2:
+        return _fortnight(pub, m.offset)
     if m.relation == "unit":
         found = _unit_interval(m.granularity, pub, m.offset, weekend=m.season == "WE")
         if m.season == "WW" and found.start is not None:  # "next workweek": Monday to Friday
