@@ -267,3 +267,23 @@ def test_fortnights_count_as_units_of_two_weeks(text: str, span: str, start: str
 )
 def test_a_fortnight_with_nothing_to_place_it_is_no_date(text: str) -> None:
     assert claims(text, "2021-05-20") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose in 2007 and 2009.", ["2007", "2009"]),
+        ("It happened in 1999 or 2000.", ["1999", "2000"]),
+        ("Show sales of 2007 and 2009.", ["2007", "2009"]),
+        ("The law was passed before 2000 but not 1998.", ["before 2000", "1998"]),
+        ("Use the figures from 2010 - 2020 and not 2015.", ["2010 - 2020", "2015"]),
+        ("It hired 300 in 2015 and 1200 in 2016.", ["2015", "2016"]),
+        ("It sold 2000 in 2015 and 2010 in 2016.", ["2015", "2016"]),
+        ("In 2015 and 2000 more people died.", ["2015"]),
+        ("Sales of 2007 and 2009 models were recalled.", []),
+        ("About 2000 and 3000 troops were deployed.", []),
+        ("Room 2007 and 2009 were booked.", []),
+    ],
+)
+def test_a_bare_number_coordinated_with_a_year_is_a_year(text: str, expected: list[str]) -> None:
+    assert [text[c.start : c.end] for c in claims(text, MONDAY)] == expected

@@ -1307,6 +1307,7 @@ def find_mentions(text: str, lowered: str | None = None, order: DateOrder = "mdy
     mentions = _join_weekday_and_counted_day(text, mentions)
     mentions = _join_ranges(text, mentions)
     mentions = _join_week_and_weekday_range(text, mentions)
+    mentions = _coordinated_years(text, mentions)
     return [
         _with_open_side(text, m)
         for m in mentions
@@ -1462,6 +1463,57 @@ def _join_week_and_weekday_range(text: str, mentions: list[_Mention]) -> list[_M
             continue
         joined.append(mention)
     return joined
+
+
+_YEAR_COORDINATION = re.compile(r"\s*,?\s*(?:and|or|nor|(?:and|but|or)\s+not)\s+\Z", re.IGNORECASE)
+_COORDINATED_YEAR_END = re.compile(
+    r"\s*(?:[.,;:!?)\]]|\Z|(?:and|or|but|nor|respectively|the|when|while|as|after|before)\b|"
+    r"(?:in|on|at|for|with|to|during|by|from|since|until|till)\b(?!\s+\S*\d))",
+    re.IGNORECASE,
+)
+"""What may follow a year read from its coordination: a pause or a word that goes on the sentence, not a
+noun it counts ("of 2007 and 2009 models") nor another date it is a figure of ("2000 in 2016")."""
+_PAIRED_YEAR_CONTEXT = re.compile(r"\b(?:of|for)\s+\Z", re.IGNORECASE)
+
+
+def _coordinated_years(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """'in 2007 and 2009', 'before 2000 but not 1998', '2010 - 2020 and not 2015': a bare four-figure
+    number joined by 'and', 'or' or 'not' to a year is a year too.  A bare number is no year on its own
+    (it may be a count), so only the coordination decides: 'sales of 2007 and 2009', two numbers a few
+    years apart after 'of' or 'for', are two years, but in 'hired 300 in 2015 and 1200 in 2016' the 1200
+    stays a count (it is far from the year and another date follows it).
+    """
+    out = list(mentions)
+    for index in range(1, len(out)):
+        previous, mention = out[index - 1], out[index]
+        if not (_is_bare_year(mention) and mention.weak and _is_year(previous)):
+            continue
+        assert previous.year is not None and mention.year is not None
+        gap = text[previous.end : mention.start]
+        if not _YEAR_COORDINATION.match(gap) or not _COORDINATED_YEAR_END.match(text, mention.end):
+            continue
+        if previous.weak:  # "of 2007 and 2009": both bare, so both must look like nearby years
+            close = min(previous.year, mention.year) >= 1900 and abs(mention.year - previous.year) <= 30
+            if not (
+                close
+                and _is_bare_year(previous)
+                and _PAIRED_YEAR_CONTEXT.search(text, max(0, previous.start - 8), previous.start)
+            ):
+                continue
+            out[index - 1] = replace(previous, weak=False)
+        elif abs(mention.year - previous.year) > 100:
+            continue
+        out[index] = replace(mention, weak=False)
+    return out
+
+
+def _is_bare_year(m: _Mention) -> bool:
+    return m.relation == "calendar" and m.granularity == "year" and m.until is None and m.modifier is None
+
+
+def _is_year(m: _Mention) -> bool:
+    """A year stated as such, or a range of years ("2010 - 2020")."""
+    return m.relation == "calendar" and m.granularity == "year" and m.year is not None and m.anchor is None
 
 
 _STATED_YEAR_GAP = re.compile(r"\s*(?:of\s+)?\Z", re.IGNORECASE)
