@@ -287,3 +287,33 @@ def test_a_fortnight_with_nothing_to_place_it_is_no_date(text: str) -> None:
 )
 def test_a_bare_number_coordinated_with_a_year_is_a_year(text: str, expected: list[str]) -> None:
     assert [text[c.start : c.end] for c in claims(text, MONDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end"),
+    [
+        ("I will leave from 5/1-5/7, 2020.", "from 5/1-5/7, 2020", "2020-05-01", "2020-05-07"),
+        ("The period is 10/1-11/2/2017.", "10/1-11/2/2017", "2017-10-01", "2017-11-02"),
+        ("The summit runs Nov-Feb 5th, 2017 in Seoul.", "Nov-Feb 5th, 2017", "2016-11-01", "2017-02-05"),
+        ("I'll be out from 2 to 7 Feb, two thousand and eighteen.", "2 to 7 Feb, two thousand and eighteen",
+         "2018-02-02", "2018-02-07"),
+        ("I'll be out between 2 and 7 Feb twenty eighteen.", "2 and 7 Feb twenty eighteen", "2018-02-02",
+         "2018-02-07"),
+        ("They met 11/20, 2019 in Paris.", "11/20, 2019", "2019-11-20", "2019-11-20"),
+    ],
+)  # fmt: skip
+def test_a_range_shares_the_year_written_after_it(text: str, span: str, start: str, end: str) -> None:
+    found_span, value = only(text, MONDAY)
+    assert (found_span, value.start, value.end) == (span, start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ratio was 1/2, 2000 people agreed.",
+        "He went 3/4, 2015 was good.",
+        "Odds rose from 4 to 22, 2017 was worse.",
+    ],
+)
+def test_figures_before_a_year_stay_figures(text: str) -> None:
+    assert claims(text, MONDAY) == []

@@ -156,7 +156,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("numeric_month_year", rf"\b(?P<nmy_m>1[0-2]|0?[1-9])\s*[/-]\s*(?P<nmy_y>{_YEAR})\b(?![-/.]\d)|"
                            rf"\b(?P<nmy_y2>{_YEAR})\s*(?P<nmy_sep>[/-])\s*(?P<nmy_m2>1[0-2]|0?[1-9])\b"
                            r"(?![-/.]\d|%)"),
-    ("numeric_month_day", r"\b(?P<nmd_a>[0-3]?\d)/(?P<nmd_b>[0-3]?\d)\b(?![/.,]\d|%|\s*(?:of|th)\b)"),
+    ("numeric_month_day", rf"\b(?P<nmd_a>[0-3]?\d)/(?P<nmd_b>[0-3]?\d)\b(?:\s*,\s*(?P<nmd_y>{_YEAR})|"
+                          r"(?![/.,]\d|%|\s*(?:of|th)\b))"),
     ("holiday", r"\b(?:(?P<hol_we>(?:the\s+)?weekend\s+of\s+)|"
                 r"(?P<hol_rel>last|next|this|previous|following|coming)\s+)?"
                 rf"(?P<hol_n>{_HOLIDAY})\b(?:\s+(?:of\s+)?(?P<hol_y>{_YEAR}))?"
@@ -164,7 +165,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("day_month_range", rf"\b(?:the\s+)?(?P<dmr_d1>{_DAY_OR_ORDINAL})"
                         r"\s*(?P<dmr_link>-|–|—|to|until|till|through|and)\s*"
                         rf"(?:the\s+)?(?P<dmr_d2>{_DAY_OR_ORDINAL})(?:\s+of)?\s+(?P<dmr_m>{_MONTH_WORD})"
-                        rf"(?:,?\s+(?:of\s+)?(?P<dmr_y>{_YEAR}))?"),
+                        rf"(?:,?\s+(?:of\s+)?(?P<dmr_y>{_YEAR})|,?\s+(?P<dmr_sy>{_SPOKEN_YEAR}))?"),
     ("day_span", rf"\b(?:the\s+)?(?P<ds_a>{_DAY})(?:\s*(?:-|–|to|till|until|through|thru|and)\s*(?:the\s+)?"
                  rf"(?P<ds_b>{_DAY})\s+(?:of|in)\s+(?:the\s+)?|\s+(?:to|till|until|through|thru)\s+)(?=[a-z])"),
     ("month_day_range", rf"\b(?P<mdr_m>{_MONTH_WORD})\s*(?:the\s+)?(?P<mdr_d1>{_DAY_OR_ORDINAL})"
@@ -417,8 +418,11 @@ def _parse_numeric(m: re.Match[str], text: str, order: DateOrder = "mdy") -> _Me
 
 def _parse_day_month_range(m: re.Match[str], text: str) -> _Mention | None:
     """'4-7 June', 'between the ninth and the seventeenth of April'; '18 and 19 June' lists two days."""
-    first = _calendar_day(m, m.start(), m["dmr_y"], _written(m, text, "dmr_m"), _day_number(m["dmr_d1"]))
-    last = _calendar_day(m, m.start(), m["dmr_y"], _written(m, text, "dmr_m"), _day_number(m["dmr_d2"]))
+    year = _year_text(m, "dmr_y", "dmr_sy")
+    if m["dmr_sy"] and year is None:
+        return None
+    first = _calendar_day(m, m.start(), year, _written(m, text, "dmr_m"), _day_number(m["dmr_d1"]))
+    last = _calendar_day(m, m.start(), year, _written(m, text, "dmr_m"), _day_number(m["dmr_d2"]))
     if first is None or last is None or (last.day or 0) <= (first.day or 0):
         return None
     if m["dmr_link"].lower() == "and" and not _BETWEEN_BEFORE.search(text, max(0, m.start() - 10), m.start()):
@@ -544,17 +548,27 @@ _NUMERIC_DAY_CONTEXT = re.compile(
 
 
 def _parse_numeric_month_day(m: re.Match[str], text: str, order: DateOrder = "mdy") -> _Mention | None:
-    """'11/20', '22/04', 'on 3/4': no year, figures read in the document's order (``_month_and_day``)."""
+    """'11/20', '22/04', 'on 3/4', '5/7, 2020': figures read in the document's order (``_month_and_day``)."""
     first, second = int(m["nmd_a"]), int(m["nmd_b"])
     before = text[max(0, m.start() - 12) : m.start()]
     if m.group() in IDIOMS_NOT_DATES or _FRACTION_BEFORE.search(before):
         return None
     month, day = _month_and_day(first, second, order)
-    if not 1 <= month <= 12 or not _valid_day(None, month, day):
+    year = int(m["nmd_y"]) if m["nmd_y"] else None
+    if not 1 <= month <= 12 or not _valid_day(year, month, day):
         return None
-    if first <= 12 and second <= 12 and not _NUMERIC_DAY_CONTEXT.search(before):
-        return None  # "1/2", "3/4": a fraction unless a word makes it a date
-    return _Mention(m.start(), m.end(), "day", month=month, day=day)
+    if (
+        first <= 12
+        and second <= 12
+        and not _NUMERIC_DAY_CONTEXT.search(before)
+        and not _DATED_RANGE_END_AFTER.match(text, m.end())
+    ):
+        return None  # "1/2", "3/4": a fraction unless a word (or the full date it runs to) makes it a date
+    return _Mention(m.start(), m.end(), "day", year=year, month=month, day=day)
+
+
+_DATED_RANGE_END_AFTER = re.compile(r"\s*[-–]\s*\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b")
+"""'10/1-11/2/2017': a range to a full date makes its first end a date too."""
 
 
 def _parse_holiday(m: re.Match[str], text: str) -> _Mention | None:
@@ -1054,6 +1068,8 @@ _MONTH_CONTEXT_BEFORE = re.compile(
 
 
 _RELATIVE_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?:next|last|this)\s+year\b", re.IGNORECASE)
+_RANGE_TO_MONTH_AFTER = re.compile(rf"\s*[-–—]\s*{_MONTH_WORD}\s*\d", re.IGNORECASE)
+"""'Nov-Feb 5th, 2017': a month that a dash joins to a date is the first end of a range."""
 
 
 def _parse_month(m: re.Match[str], text: str) -> _Mention | None:
@@ -1068,6 +1084,7 @@ def _parse_month(m: re.Match[str], text: str) -> _Mention | None:
         or m["bm_pos"]
         or _MONTH_CONTEXT_BEFORE.search(text, max(0, m.start() - 12), m.start())
         or _RELATIVE_YEAR_AFTER.match(text, m.end())
+        or _RANGE_TO_MONTH_AFTER.match(text, m.end())
     )
     if not has_context or (len(written.rstrip(".")) <= 3 and not written[0].isupper()):
         return None
