@@ -317,3 +317,30 @@ def test_a_range_shares_the_year_written_after_it(text: str, span: str, start: s
 )
 def test_figures_before_a_year_stay_figures(text: str) -> None:
     assert claims(text, MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "day"),
+    [
+        ("Are you available on 2015.5.13?", "2015.5.13", "2015-05-13"),
+        ("It is due October, 1st.", "October, 1st", "2016-10-01"),
+        ("It is due October, 1st, 2017.", "October, 1st, 2017", "2017-10-01"),
+        ("It was signed 16. Nov. 2016 in Bonn.", "16. Nov. 2016", "2016-11-16"),
+    ],
+)
+def test_punctuated_day_forms(text: str, span: str, day: str) -> None:
+    found_span, value = only(text, MONDAY)
+    assert (found_span, value.start, value.end) == (span, day, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Version 2015.5.13 was released.", []),
+        ("See section 1999.3.12 of the code.", []),
+        ("In October, 1st Lt. John Smith arrived.", ["October"]),
+        ("The toll rose to 16. November 2016 was worse.", ["November 2016"]),
+    ],
+)
+def test_numbers_and_sentence_ends_around_punctuated_days(text: str, expected: list[str]) -> None:
+    assert [text[c.start : c.end] for c in claims(text, MONDAY)] == expected

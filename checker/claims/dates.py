@@ -175,13 +175,15 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                     rf"(?P<mmr_m2>{_MONTH_WORD})"
                     rf"(?!\s*\d{{1,2}}(?!\d))(?:,?\s+(?:(?:in|of)\s+)?(?P<mmr_y>{_YEAR}))?"),
     ("day_month", rf"\b(?:the\s+)?(?:(?P<dm_d>{_DAY})|(?P<dm_o>{_ORDINAL})(?=(?:\s+day)?\s+of)|"
+                  rf"(?P<dm_dd>3[01]|[12]\d|0?[1-9])\.(?=\s+(?:{_MONTH_ABBREVIATION})\.\s*{_YEAR})|"
                   rf"{_DAY_WORD_THEN.format('dm')})"
                   r"(?P<dm_of>(?:\s+day)?\s+of)?(?:\s+|\s*[-/]\s*)"
                   rf"(?P<dm_m>{_MONTH_WORD})(?:(?:,?\s+(?:(?:of|in)\s+)?|[-/])(?:(?P<dm_y>{_YEAR})|(?P<dm_yy>{_SHORT_YEAR}))|"
                   rf",?\s+(?P<dm_sy>{_SPOKEN_YEAR}))?"),
     ("month_day", rf"\b(?P<md_m>{_MONTH_WORD})(?:\s*|\s*[-/]\s*)"
-                  rf"(?:(?P<md_d>{_DAY})|the\s+(?P<md_o>{_ORDINAL})|"
-                  rf"the\s+(?P<md_d2>{_DAY})|\s(?:the\s+)?{_DAY_WORD_AFTER_MONTH}){_NOT_A_FIGURE}"
+                  rf"(?:(?P<md_d>{_DAY})|the\s+(?P<md_o>{_ORDINAL})|the\s+(?P<md_d2>{_DAY})|"
+                  r",\s*(?P<md_dc>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?=\s*(?:[.,;:!?)]|$))|"
+                  rf"\s(?:the\s+)?{_DAY_WORD_AFTER_MONTH}){_NOT_A_FIGURE}"
                   rf"(?:(?:\s*,\s*|\s+(?:(?:of|in)\s+)?|-)(?:(?P<md_y>{_YEAR})|(?P<md_sy>{_SPOKEN_YEAR})))?"),
     ("month_year", rf"\b{_modifier('my')}(?P<my_m>{_MONTH_WORD})"
                    r"\s*,?(?:\s+(?:(?P<my_in>in)\s+|of\s+)?|\s*[-/]\s*)"
@@ -370,10 +372,20 @@ def _calendar_day(
 
 
 def _parse_iso(m: re.Match[str], text: str) -> _Mention | None:
+    """'2024-04-03', '2024/4/3', '2015.5.13' (year first, so no order to guess), but not a version number."""
     year, month, day = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
-    if m["iso_sep"] == "." or not _valid_day(year, month, day):
+    if not _valid_day(year, month, day):
+        return None
+    if m["iso_sep"] == "." and _NUMBERED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None
     return _Mention(m.start(), m.end(), "day", year=year, month=month, day=day)
+
+
+_NUMBERED_BEFORE = re.compile(
+    r"(?:[.\d]|\b(?:version|release|build|ver\.?|v|rule|section|sec\.|§|no\.|number|art\.|article)\s*)\Z",
+    re.IGNORECASE,
+)
+"""Before dotted figures that number something ("version 2015.5.13", "section 1910.1.20")."""
 
 
 _NOT_A_DATE_BEFORE = re.compile(r"(?:[$€£¥#+]|\d[.,]|\bNo\.)\s*\Z")
@@ -476,7 +488,10 @@ _FIGURE_BEFORE = re.compile(r"(?:[$€£¥]\s*|\d[.,])\Z")
 
 
 def _parse_day_month(m: re.Match[str], text: str) -> _Mention | None:
-    if m["dm_d"] and _FIGURE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+    """'3 April 2024', 'the 3rd of April', '16. Nov. 2016' (a day with a dot only before an abbreviated
+    month and a year: "rose to 16. November 2016 was ..." ends one sentence and starts another).
+    """
+    if (m["dm_d"] or m["dm_dd"]) and _FIGURE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
         return None
     year = _short_year(m["dm_yy"]) if m["dm_yy"] else _year_text(m, "dm_y", "dm_sy")
     if m["dm_sy"] and year is None:
@@ -496,7 +511,7 @@ def _parse_day_month(m: re.Match[str], text: str) -> _Mention | None:
         m.start(),
         year,
         _written(m, text, "dm_m"),
-        _day_number(m["dm_d"] or m["dm_o"] or m["dm_w"] or m["dm_wy"]),
+        _day_number(m["dm_d"] or m["dm_dd"] or m["dm_o"] or m["dm_w"] or m["dm_wy"]),
     )
 
 
@@ -506,7 +521,7 @@ def _parse_month_day(m: re.Match[str], text: str) -> _Mention | None:
         return None
     if year is None and _month_number(_written(m, text, "md_m"), has_day_or_year=False) is None:
         return None  # "he may 5 times ..."
-    day = _day_number(m["md_d"] or m["md_o"] or m["md_d2"] or m["md_w"] or m["md_c"])
+    day = _day_number(m["md_d"] or m["md_o"] or m["md_d2"] or m["md_dc"] or m["md_w"] or m["md_c"])
     return _calendar_day(m, m.start(), year, _written(m, text, "md_m"), day)
 
 
