@@ -344,3 +344,38 @@ def test_punctuated_day_forms(text: str, span: str, day: str) -> None:
 )
 def test_numbers_and_sentence_ends_around_punctuated_days(text: str, expected: list[str]) -> None:
     assert [text[c.start : c.end] for c in claims(text, MONDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end"),
+    [
+        ("In the 70s, the city grew.", "the 70s", "1970-01-01", "1979-12-31"),
+        ("The oil crisis of the 70s hit hard.", "the 70s", "1970-01-01", "1979-12-31"),
+        ("The city has grown since the 80s.", "since the 80s", "1980-01-01", None),
+        ("In the two thousands, growth was fast.", "the two thousands", "2000-01-01", "2009-12-31"),
+        (
+            "Prices rose in the two thousand and tens.",
+            "the two thousand and tens",
+            "2010-01-01",
+            "2019-12-31",
+        ),
+    ],
+)
+def test_decades_in_figures_and_words(text: str, span: str, start: str, end: str | None) -> None:
+    found_span, value = only(text, MONDAY)
+    assert (found_span, value.start, value.end) == (span, start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Temperatures in the 70s are expected.",
+        "Highs will climb from the 70s into the 90s.",
+        "She is in her 70s and lives alone.",
+        "He died in his nineties.",
+        "Approval stood in the 40s for months.",
+        "Thousands of people marched.",
+    ],
+)
+def test_temperatures_ages_and_scores_are_no_decades(text: str) -> None:
+    assert claims(text, MONDAY) == []

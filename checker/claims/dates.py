@@ -193,7 +193,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("decade", rf"\b(?:the\s+)?{_modifier('dec')}(?:(?P<dec_y>1\d{{2}}0|20\d0)\s?['’]?s\b|"
                rf"['’](?P<dec_yy>\d0)s\b|\b(?P<dec_yy2>\d0)['’]s\b|(?<=the\s)(?P<dec_w>{alternation(DECADE_WORDS)})\b|"
                rf"(?<=the\s)(?P<dec_c>eighteen|nineteen|twenty)[-\s]?(?P<dec_w2>{alternation(DECADE_WORDS)}|tens)\b|"
-               r"(?<=the\s)(?P<dec_n>noughties)\b)"),
+               r"(?<=the\s)(?P<dec_n>noughties)\b|(?<=the\s)two\s+thousand(?P<dec_th>s|\s+and\s+tens)\b|"
+               r"(?<=the\s)(?P<dec_f>[2-9]0)s\b(?!\s*(?:%|percent\b|degrees\b|°|mph\b)))"),
     ("century", rf"\b(?:the\s+)?{_modifier('cen')}(?:(?P<cen_n>\d{{1,2}})(?:st|nd|rd|th)|"
                 rf"(?P<cen_o>{_ORDINAL}))[\s-]+century\b"),
     ("quarter", rf"\b(?:the\s+)?(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
@@ -905,6 +906,15 @@ def _parse_year_range_values(m: re.Match[str], text: str, first: int, second_tex
     return _Mention(m.start(), m.end(), "year", year=first, until=end)
 
 
+_DECADE_FIGURE_CONTEXT = re.compile(
+    r"(?:\b(?i:since|during|throughout|until|till|by|of|through|before|after)\s+|(?:\A|[.!?]\s+|\n\s*)In\s+)"
+    r"(?i:the)\s+\Z"
+)
+"""Where 'the 70s' is a decade: after a word that only dates take ('since', 'during', 'of'), or as a
+sentence's opening 'In the 70s'; 'highs in the 70s', 'from the 70s into the 80s' and 'in her 70s' are
+temperatures and ages."""
+
+
 def _parse_decade(m: re.Match[str], text: str) -> _Mention | None:
     if m["dec_y"]:
         decade = int(m["dec_y"]) // 10
@@ -915,6 +925,12 @@ def _parse_decade(m: re.Match[str], text: str) -> _Mention | None:
         decade = 10 * century + {**DECADE_WORDS, "tens": 10}[m["dec_w2"].lower()] // 10
     elif m["dec_n"]:  # "the noughties"
         decade = 200
+    elif m["dec_th"]:  # "the two thousands", "the two thousand and tens"
+        decade = 200 if m["dec_th"] == "s" else 201
+    elif m["dec_f"]:  # "the 70s": temperatures, scores and ages too, so only where a decade is meant
+        if not _DECADE_FIGURE_CONTEXT.search(text, max(0, m.start("dec_f") - 24), m.start("dec_f")):
+            return None
+        decade = 190 + int(m["dec_f"]) // 10
     else:
         decade = 190 + DECADE_WORDS[m["dec_w"].lower()] // 10
     return _Mention(m.start(), m.end(), "decade", decade=decade, modifier=_modifier_of(m, "dec"))
@@ -1265,6 +1281,7 @@ _TRIGGER_WORDS = (
     "festival",
     "w",
     "thousand",
+    "thousands",
     "seventeen",
     "eighteen",
     "nineteen",
