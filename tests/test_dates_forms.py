@@ -240,3 +240,142 @@ def test_count_and_cardinal_fragments_read_every_number_word() -> None:
         assert count.fullmatch(word), word
     assert count.match("seventeen days").group(0) == "seventeen"  # a teen, not "seven"
     assert count.match("twenty-one days").group(0) == "twenty-one"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end"),
+    [
+        ("Cases doubled over the past fortnight.", "the past fortnight", "2021-05-03", "2021-05-16"),
+        ("Cases doubled over the last fortnight.", "the last fortnight", "2021-05-03", "2021-05-16"),
+        ("We hope to leave in the next fortnight.", "the next fortnight", "2021-05-31", "2021-06-13"),
+        ("Talks are due this fortnight.", "this fortnight", "2021-05-17", "2021-05-30"),
+        ("Talks will resume in a fortnight.", "in a fortnight", "2021-06-03", "2021-06-03"),
+    ],
+)
+def test_fortnights_count_as_units_of_two_weeks(text: str, span: str, start: str, end: str) -> None:
+    found_span, value = only(text, "2021-05-20")
+    assert (found_span, value.start, value.end) == (span, start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fortnight ahead will be decisive.",
+        "A fortnight later, the army withdrew.",
+        "Over the past week, it fell.",
+    ],
+)
+def test_a_fortnight_with_nothing_to_place_it_is_no_date(text: str) -> None:
+    assert claims(text, "2021-05-20") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose in 2007 and 2009.", ["2007", "2009"]),
+        ("It happened in 1999 or 2000.", ["1999", "2000"]),
+        ("Show sales of 2007 and 2009.", ["2007", "2009"]),
+        ("The law was passed before 2000 but not 1998.", ["before 2000", "1998"]),
+        ("Use the figures from 2010 - 2020 and not 2015.", ["2010 - 2020", "2015"]),
+        ("It hired 300 in 2015 and 1200 in 2016.", ["2015", "2016"]),
+        ("It sold 2000 in 2015 and 2010 in 2016.", ["2015", "2016"]),
+        ("In 2015 and 2000 more people died.", ["2015"]),
+        ("Sales of 2007 and 2009 models were recalled.", []),
+        ("About 2000 and 3000 troops were deployed.", []),
+        ("Room 2007 and 2009 were booked.", []),
+    ],
+)
+def test_a_bare_number_coordinated_with_a_year_is_a_year(text: str, expected: list[str]) -> None:
+    assert [text[c.start : c.end] for c in claims(text, MONDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end"),
+    [
+        ("I will leave from 5/1-5/7, 2020.", "from 5/1-5/7, 2020", "2020-05-01", "2020-05-07"),
+        ("The period is 10/1-11/2/2017.", "10/1-11/2/2017", "2017-10-01", "2017-11-02"),
+        ("The summit runs Nov-Feb 5th, 2017 in Seoul.", "Nov-Feb 5th, 2017", "2016-11-01", "2017-02-05"),
+        ("I'll be out from 2 to 7 Feb, two thousand and eighteen.", "2 to 7 Feb, two thousand and eighteen",
+         "2018-02-02", "2018-02-07"),
+        ("I'll be out between 2 and 7 Feb twenty eighteen.", "2 and 7 Feb twenty eighteen", "2018-02-02",
+         "2018-02-07"),
+        ("They met 11/20, 2019 in Paris.", "11/20, 2019", "2019-11-20", "2019-11-20"),
+    ],
+)  # fmt: skip
+def test_a_range_shares_the_year_written_after_it(text: str, span: str, start: str, end: str) -> None:
+    found_span, value = only(text, MONDAY)
+    assert (found_span, value.start, value.end) == (span, start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ratio was 1/2, 2000 people agreed.",
+        "He went 3/4, 2015 was good.",
+        "Odds rose from 4 to 22, 2017 was worse.",
+    ],
+)
+def test_figures_before_a_year_stay_figures(text: str) -> None:
+    assert claims(text, MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "day"),
+    [
+        ("Are you available on 2015.5.13?", "2015.5.13", "2015-05-13"),
+        ("It is due October, 1st.", "October, 1st", "2016-10-01"),
+        ("It is due October, 1st, 2017.", "October, 1st, 2017", "2017-10-01"),
+        ("It was signed 16. Nov. 2016 in Bonn.", "16. Nov. 2016", "2016-11-16"),
+    ],
+)
+def test_punctuated_day_forms(text: str, span: str, day: str) -> None:
+    found_span, value = only(text, MONDAY)
+    assert (found_span, value.start, value.end) == (span, day, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Version 2015.5.13 was released.", []),
+        ("See section 1999.3.12 of the code.", []),
+        ("In October, 1st Lt. John Smith arrived.", ["October"]),
+        ("The toll rose to 16. November 2016 was worse.", ["November 2016"]),
+    ],
+)
+def test_numbers_and_sentence_ends_around_punctuated_days(text: str, expected: list[str]) -> None:
+    assert [text[c.start : c.end] for c in claims(text, MONDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end"),
+    [
+        ("In the 70s, the city grew.", "the 70s", "1970-01-01", "1979-12-31"),
+        ("The oil crisis of the 70s hit hard.", "the 70s", "1970-01-01", "1979-12-31"),
+        ("The city has grown since the 80s.", "since the 80s", "1980-01-01", None),
+        ("In the two thousands, growth was fast.", "the two thousands", "2000-01-01", "2009-12-31"),
+        (
+            "Prices rose in the two thousand and tens.",
+            "the two thousand and tens",
+            "2010-01-01",
+            "2019-12-31",
+        ),
+    ],
+)
+def test_decades_in_figures_and_words(text: str, span: str, start: str, end: str | None) -> None:
+    found_span, value = only(text, MONDAY)
+    assert (found_span, value.start, value.end) == (span, start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Temperatures in the 70s are expected.",
+        "Highs will climb from the 70s into the 90s.",
+        "She is in her 70s and lives alone.",
+        "He died in his nineties.",
+        "Approval stood in the 40s for months.",
+        "Thousands of people marched.",
+    ],
+)
+def test_temperatures_ages_and_scores_are_no_decades(text: str) -> None:
+    assert claims(text, MONDAY) == []

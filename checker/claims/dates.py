@@ -156,7 +156,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("numeric_month_year", rf"\b(?P<nmy_m>1[0-2]|0?[1-9])\s*[/-]\s*(?P<nmy_y>{_YEAR})\b(?![-/.]\d)|"
                            rf"\b(?P<nmy_y2>{_YEAR})\s*(?P<nmy_sep>[/-])\s*(?P<nmy_m2>1[0-2]|0?[1-9])\b"
                            r"(?![-/.]\d|%)"),
-    ("numeric_month_day", r"\b(?P<nmd_a>[0-3]?\d)/(?P<nmd_b>[0-3]?\d)\b(?![/.,]\d|%|\s*(?:of|th)\b)"),
+    ("numeric_month_day", rf"\b(?P<nmd_a>[0-3]?\d)/(?P<nmd_b>[0-3]?\d)\b(?:\s*,\s*(?P<nmd_y>{_YEAR})|"
+                          r"(?![/.,]\d|%|\s*(?:of|th)\b))"),
     ("holiday", r"\b(?:(?P<hol_we>(?:the\s+)?weekend\s+of\s+)|"
                 r"(?P<hol_rel>last|next|this|previous|following|coming)\s+)?"
                 rf"(?P<hol_n>{_HOLIDAY})\b(?:\s+(?:of\s+)?(?P<hol_y>{_YEAR}))?"
@@ -164,7 +165,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("day_month_range", rf"\b(?:the\s+)?(?P<dmr_d1>{_DAY_OR_ORDINAL})"
                         r"\s*(?P<dmr_link>-|–|—|to|until|till|through|and)\s*"
                         rf"(?:the\s+)?(?P<dmr_d2>{_DAY_OR_ORDINAL})(?:\s+of)?\s+(?P<dmr_m>{_MONTH_WORD})"
-                        rf"(?:,?\s+(?:of\s+)?(?P<dmr_y>{_YEAR}))?"),
+                        rf"(?:,?\s+(?:of\s+)?(?P<dmr_y>{_YEAR})|,?\s+(?P<dmr_sy>{_SPOKEN_YEAR}))?"),
     ("day_span", rf"\b(?:the\s+)?(?P<ds_a>{_DAY})(?:\s*(?:-|–|to|till|until|through|thru|and)\s*(?:the\s+)?"
                  rf"(?P<ds_b>{_DAY})\s+(?:of|in)\s+(?:the\s+)?|\s+(?:to|till|until|through|thru)\s+)(?=[a-z])"),
     ("month_day_range", rf"\b(?P<mdr_m>{_MONTH_WORD})\s*(?:the\s+)?(?P<mdr_d1>{_DAY_OR_ORDINAL})"
@@ -174,13 +175,15 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                     rf"(?P<mmr_m2>{_MONTH_WORD})"
                     rf"(?!\s*\d{{1,2}}(?!\d))(?:,?\s+(?:(?:in|of)\s+)?(?P<mmr_y>{_YEAR}))?"),
     ("day_month", rf"\b(?:the\s+)?(?:(?P<dm_d>{_DAY})|(?P<dm_o>{_ORDINAL})(?=(?:\s+day)?\s+of)|"
+                  rf"(?P<dm_dd>3[01]|[12]\d|0?[1-9])\.(?=\s+(?:{_MONTH_ABBREVIATION})\.\s*{_YEAR})|"
                   rf"{_DAY_WORD_THEN.format('dm')})"
                   r"(?P<dm_of>(?:\s+day)?\s+of)?(?:\s+|\s*[-/]\s*)"
                   rf"(?P<dm_m>{_MONTH_WORD})(?:(?:,?\s+(?:(?:of|in)\s+)?|[-/])(?:(?P<dm_y>{_YEAR})|(?P<dm_yy>{_SHORT_YEAR}))|"
                   rf",?\s+(?P<dm_sy>{_SPOKEN_YEAR}))?"),
     ("month_day", rf"\b(?P<md_m>{_MONTH_WORD})(?:\s*|\s*[-/]\s*)"
-                  rf"(?:(?P<md_d>{_DAY})|the\s+(?P<md_o>{_ORDINAL})|"
-                  rf"the\s+(?P<md_d2>{_DAY})|\s(?:the\s+)?{_DAY_WORD_AFTER_MONTH}){_NOT_A_FIGURE}"
+                  rf"(?:(?P<md_d>{_DAY})|the\s+(?P<md_o>{_ORDINAL})|the\s+(?P<md_d2>{_DAY})|"
+                  r",\s*(?P<md_dc>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?=\s*(?:[.,;:!?)]|$))|"
+                  rf"\s(?:the\s+)?{_DAY_WORD_AFTER_MONTH}){_NOT_A_FIGURE}"
                   rf"(?:(?:\s*,\s*|\s+(?:(?:of|in)\s+)?|-)(?:(?P<md_y>{_YEAR})|(?P<md_sy>{_SPOKEN_YEAR})))?"),
     ("month_year", rf"\b{_modifier('my')}(?P<my_m>{_MONTH_WORD})"
                    r"\s*,?(?:\s+(?:(?P<my_in>in)\s+|of\s+)?|\s*[-/]\s*)"
@@ -190,7 +193,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("decade", rf"\b(?:the\s+)?{_modifier('dec')}(?:(?P<dec_y>1\d{{2}}0|20\d0)\s?['’]?s\b|"
                rf"['’](?P<dec_yy>\d0)s\b|\b(?P<dec_yy2>\d0)['’]s\b|(?<=the\s)(?P<dec_w>{alternation(DECADE_WORDS)})\b|"
                rf"(?<=the\s)(?P<dec_c>eighteen|nineteen|twenty)[-\s]?(?P<dec_w2>{alternation(DECADE_WORDS)}|tens)\b|"
-               r"(?<=the\s)(?P<dec_n>noughties)\b)"),
+               r"(?<=the\s)(?P<dec_n>noughties)\b|(?<=the\s)two\s+thousand(?P<dec_th>s|\s+and\s+tens)\b|"
+               r"(?<=the\s)(?P<dec_f>[2-9]0)s\b(?!\s*(?:%|percent\b|degrees\b|°|mph\b)))"),
     ("century", rf"\b(?:the\s+)?{_modifier('cen')}(?:(?P<cen_n>\d{{1,2}})(?:st|nd|rd|th)|"
                 rf"(?P<cen_o>{_ORDINAL}))[\s-]+century\b"),
     ("quarter", rf"\b(?:the\s+)?(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
@@ -214,8 +218,10 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                         r"(?:\s+on)?|w/c)\s+(?=\S)"),
     ("week_number", rf"\bweek\s+(?P<wn_n>[1-4]?\d|5[0-3])\b(?!\s+of\s+the\b)(?:\s+of\s+(?P<wn_y>{_YEAR}))?"),
     ("unit", rf"\b{_modifier('u', _MODIFIER_WORDS + '|earlier|later')}(?:the\s+)?"
-             r"(?P<u_rel>this|last|next|previous|following|current|coming|upcoming)\s+(?:fiscal\s+|calendar\s+)?"
-             r"(?P<u_unit>week|weekend|work\s?week|working\s+week|month|year|quarter|decade|century)\b(?!-|\s+of\b)"
+             r"(?P<u_rel>this|last|next|previous|following|current|coming|upcoming|past(?=\s+fortnight))\s+"
+             r"(?:fiscal\s+|calendar\s+)?"
+             r"(?P<u_unit>week|weekend|work\s?week|working\s+week|fortnight|month|year|quarter|decade|century)\b"
+             r"(?!-|\s+of\b)"
              r"(?P<u_after>\s+after\s+(?:the\s+)?next\b)?|"
              r"\b(?:the\s+)?(?P<u_unit2>week|weekend|month|year)\s+after\s+(?:the\s+)?next\b|"
              r"\b(?:the\s+)?(?P<u_part>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?"
@@ -367,10 +373,20 @@ def _calendar_day(
 
 
 def _parse_iso(m: re.Match[str], text: str) -> _Mention | None:
+    """'2024-04-03', '2024/4/3', '2015.5.13' (year first, so no order to guess), but not a version number."""
     year, month, day = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
-    if m["iso_sep"] == "." or not _valid_day(year, month, day):
+    if not _valid_day(year, month, day):
+        return None
+    if m["iso_sep"] == "." and _NUMBERED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None
     return _Mention(m.start(), m.end(), "day", year=year, month=month, day=day)
+
+
+_NUMBERED_BEFORE = re.compile(
+    r"(?:[.\d]|\b(?:version|release|build|ver\.?|v|rule|section|sec\.|§|no\.|number|art\.|article)\s*)\Z",
+    re.IGNORECASE,
+)
+"""Before dotted figures that number something ("version 2015.5.13", "section 1910.1.20")."""
 
 
 _NOT_A_DATE_BEFORE = re.compile(r"(?:[$€£¥#+]|\d[.,]|\bNo\.)\s*\Z")
@@ -415,8 +431,11 @@ def _parse_numeric(m: re.Match[str], text: str, order: DateOrder = "mdy") -> _Me
 
 def _parse_day_month_range(m: re.Match[str], text: str) -> _Mention | None:
     """'4-7 June', 'between the ninth and the seventeenth of April'; '18 and 19 June' lists two days."""
-    first = _calendar_day(m, m.start(), m["dmr_y"], _written(m, text, "dmr_m"), _day_number(m["dmr_d1"]))
-    last = _calendar_day(m, m.start(), m["dmr_y"], _written(m, text, "dmr_m"), _day_number(m["dmr_d2"]))
+    year = _year_text(m, "dmr_y", "dmr_sy")
+    if m["dmr_sy"] and year is None:
+        return None
+    first = _calendar_day(m, m.start(), year, _written(m, text, "dmr_m"), _day_number(m["dmr_d1"]))
+    last = _calendar_day(m, m.start(), year, _written(m, text, "dmr_m"), _day_number(m["dmr_d2"]))
     if first is None or last is None or (last.day or 0) <= (first.day or 0):
         return None
     if m["dmr_link"].lower() == "and" and not _BETWEEN_BEFORE.search(text, max(0, m.start() - 10), m.start()):
@@ -470,7 +489,10 @@ _FIGURE_BEFORE = re.compile(r"(?:[$€£¥]\s*|\d[.,])\Z")
 
 
 def _parse_day_month(m: re.Match[str], text: str) -> _Mention | None:
-    if m["dm_d"] and _FIGURE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+    """'3 April 2024', 'the 3rd of April', '16. Nov. 2016' (a day with a dot only before an abbreviated
+    month and a year: "rose to 16. November 2016 was ..." ends one sentence and starts another).
+    """
+    if (m["dm_d"] or m["dm_dd"]) and _FIGURE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
         return None
     year = _short_year(m["dm_yy"]) if m["dm_yy"] else _year_text(m, "dm_y", "dm_sy")
     if m["dm_sy"] and year is None:
@@ -490,7 +512,7 @@ def _parse_day_month(m: re.Match[str], text: str) -> _Mention | None:
         m.start(),
         year,
         _written(m, text, "dm_m"),
-        _day_number(m["dm_d"] or m["dm_o"] or m["dm_w"] or m["dm_wy"]),
+        _day_number(m["dm_d"] or m["dm_dd"] or m["dm_o"] or m["dm_w"] or m["dm_wy"]),
     )
 
 
@@ -500,7 +522,7 @@ def _parse_month_day(m: re.Match[str], text: str) -> _Mention | None:
         return None
     if year is None and _month_number(_written(m, text, "md_m"), has_day_or_year=False) is None:
         return None  # "he may 5 times ..."
-    day = _day_number(m["md_d"] or m["md_o"] or m["md_d2"] or m["md_w"] or m["md_c"])
+    day = _day_number(m["md_d"] or m["md_o"] or m["md_d2"] or m["md_dc"] or m["md_w"] or m["md_c"])
     return _calendar_day(m, m.start(), year, _written(m, text, "md_m"), day)
 
 
@@ -542,17 +564,27 @@ _NUMERIC_DAY_CONTEXT = re.compile(
 
 
 def _parse_numeric_month_day(m: re.Match[str], text: str, order: DateOrder = "mdy") -> _Mention | None:
-    """'11/20', '22/04', 'on 3/4': no year, figures read in the document's order (``_month_and_day``)."""
+    """'11/20', '22/04', 'on 3/4', '5/7, 2020': figures read in the document's order (``_month_and_day``)."""
     first, second = int(m["nmd_a"]), int(m["nmd_b"])
     before = text[max(0, m.start() - 12) : m.start()]
     if m.group() in IDIOMS_NOT_DATES or _FRACTION_BEFORE.search(before):
         return None
     month, day = _month_and_day(first, second, order)
-    if not 1 <= month <= 12 or not _valid_day(None, month, day):
+    year = int(m["nmd_y"]) if m["nmd_y"] else None
+    if not 1 <= month <= 12 or not _valid_day(year, month, day):
         return None
-    if first <= 12 and second <= 12 and not _NUMERIC_DAY_CONTEXT.search(before):
-        return None  # "1/2", "3/4": a fraction unless a word makes it a date
-    return _Mention(m.start(), m.end(), "day", month=month, day=day)
+    if (
+        first <= 12
+        and second <= 12
+        and not _NUMERIC_DAY_CONTEXT.search(before)
+        and not _DATED_RANGE_END_AFTER.match(text, m.end())
+    ):
+        return None  # "1/2", "3/4": a fraction unless a word (or the full date it runs to) makes it a date
+    return _Mention(m.start(), m.end(), "day", year=year, month=month, day=day)
+
+
+_DATED_RANGE_END_AFTER = re.compile(r"\s*[-–]\s*\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b")
+"""'10/1-11/2/2017': a range to a full date makes its first end a date too."""
 
 
 def _parse_holiday(m: re.Match[str], text: str) -> _Mention | None:
@@ -874,6 +906,15 @@ def _parse_year_range_values(m: re.Match[str], text: str, first: int, second_tex
     return _Mention(m.start(), m.end(), "year", year=first, until=end)
 
 
+_DECADE_FIGURE_CONTEXT = re.compile(
+    r"(?:\b(?i:since|during|throughout|until|till|by|of|through|before|after)\s+|(?:\A|[.!?]\s+|\n\s*)In\s+)"
+    r"(?i:the)\s+\Z"
+)
+"""Where 'the 70s' is a decade: after a word that only dates take ('since', 'during', 'of'), or as a
+sentence's opening 'In the 70s'; 'highs in the 70s', 'from the 70s into the 80s' and 'in her 70s' are
+temperatures and ages."""
+
+
 def _parse_decade(m: re.Match[str], text: str) -> _Mention | None:
     if m["dec_y"]:
         decade = int(m["dec_y"]) // 10
@@ -884,6 +925,12 @@ def _parse_decade(m: re.Match[str], text: str) -> _Mention | None:
         decade = 10 * century + {**DECADE_WORDS, "tens": 10}[m["dec_w2"].lower()] // 10
     elif m["dec_n"]:  # "the noughties"
         decade = 200
+    elif m["dec_th"]:  # "the two thousands", "the two thousand and tens"
+        decade = 200 if m["dec_th"] == "s" else 201
+    elif m["dec_f"]:  # "the 70s": temperatures, scores and ages too, so only where a decade is meant
+        if not _DECADE_FIGURE_CONTEXT.search(text, max(0, m.start("dec_f") - 24), m.start("dec_f")):
+            return None
+        decade = 190 + int(m["dec_f"]) // 10
     else:
         decade = 190 + DECADE_WORDS[m["dec_w"].lower()] // 10
     return _Mention(m.start(), m.end(), "decade", decade=decade, modifier=_modifier_of(m, "dec"))
@@ -928,7 +975,7 @@ def _parse_season(m: re.Match[str], text: str) -> _Mention | None:
 
 
 _UNIT_OFFSETS = {
-    "this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1,
+    "this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "following": 1, "coming": 1,
     "upcoming": 1,
 }  # fmt: skip
 
@@ -954,7 +1001,9 @@ def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
         mention.season = "WE" if unit2 == "weekend" else None
         return mention
     unit = re.sub(r"(?:work|working)\s*week", "workweek", m["u_unit"].lower())
-    granularity: Granularity = "week" if unit in ("weekend", "workweek") else unit  # type: ignore[assignment]
+    granularity: Granularity = (
+        "week" if unit in ("weekend", "workweek", "fortnight") else unit  # type: ignore[assignment]
+    )
     modifier = _modifier_of(m, "u")
     if modifier in ("earlier", "later"):
         modifier = "so_far" if modifier == "earlier" else "rest"
@@ -964,6 +1013,8 @@ def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
     mention = _Mention(m.start(), m.end(), granularity, relation="unit", offset=offset, modifier=modifier)
     if unit in ("weekend", "workweek"):
         mention.season = "WE" if unit == "weekend" else "WW"
+    if unit == "fortnight":
+        mention.count = 2
     return mention
 
 
@@ -1048,6 +1099,8 @@ _MONTH_CONTEXT_BEFORE = re.compile(
 
 
 _RELATIVE_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?:next|last|this)\s+year\b", re.IGNORECASE)
+_RANGE_TO_MONTH_AFTER = re.compile(rf"\s*[-–—]\s*{_MONTH_WORD}\s*\d", re.IGNORECASE)
+"""'Nov-Feb 5th, 2017': a month that a dash joins to a date is the first end of a range."""
 
 
 def _parse_month(m: re.Match[str], text: str) -> _Mention | None:
@@ -1062,6 +1115,7 @@ def _parse_month(m: re.Match[str], text: str) -> _Mention | None:
         or m["bm_pos"]
         or _MONTH_CONTEXT_BEFORE.search(text, max(0, m.start() - 12), m.start())
         or _RELATIVE_YEAR_AFTER.match(text, m.end())
+        or _RANGE_TO_MONTH_AFTER.match(text, m.end())
     )
     if not has_context or (len(written.rstrip(".")) <= 3 and not written[0].isupper()):
         return None
@@ -1227,6 +1281,7 @@ _TRIGGER_WORDS = (
     "festival",
     "w",
     "thousand",
+    "thousands",
     "seventeen",
     "eighteen",
     "nineteen",
@@ -1301,6 +1356,7 @@ def find_mentions(text: str, lowered: str | None = None, order: DateOrder = "mdy
     mentions = _join_weekday_and_counted_day(text, mentions)
     mentions = _join_ranges(text, mentions)
     mentions = _join_week_and_weekday_range(text, mentions)
+    mentions = _coordinated_years(text, mentions)
     return [
         _with_open_side(text, m)
         for m in mentions
@@ -1456,6 +1512,57 @@ def _join_week_and_weekday_range(text: str, mentions: list[_Mention]) -> list[_M
             continue
         joined.append(mention)
     return joined
+
+
+_YEAR_COORDINATION = re.compile(r"\s*,?\s*(?:and|or|nor|(?:and|but|or)\s+not)\s+\Z", re.IGNORECASE)
+_COORDINATED_YEAR_END = re.compile(
+    r"\s*(?:[.,;:!?)\]]|\Z|(?:and|or|but|nor|respectively|the|when|while|as|after|before)\b|"
+    r"(?:in|on|at|for|with|to|during|by|from|since|until|till)\b(?!\s+\S*\d))",
+    re.IGNORECASE,
+)
+"""What may follow a year read from its coordination: a pause or a word that goes on the sentence, not a
+noun it counts ("of 2007 and 2009 models") nor another date it is a figure of ("2000 in 2016")."""
+_PAIRED_YEAR_CONTEXT = re.compile(r"\b(?:of|for)\s+\Z", re.IGNORECASE)
+
+
+def _coordinated_years(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """'in 2007 and 2009', 'before 2000 but not 1998', '2010 - 2020 and not 2015': a bare four-figure
+    number joined by 'and', 'or' or 'not' to a year is a year too.  A bare number is no year on its own
+    (it may be a count), so only the coordination decides: 'sales of 2007 and 2009', two numbers a few
+    years apart after 'of' or 'for', are two years, but in 'hired 300 in 2015 and 1200 in 2016' the 1200
+    stays a count (it is far from the year and another date follows it).
+    """
+    out = list(mentions)
+    for index in range(1, len(out)):
+        previous, mention = out[index - 1], out[index]
+        if not (_is_bare_year(mention) and mention.weak and _is_year(previous)):
+            continue
+        assert previous.year is not None and mention.year is not None
+        gap = text[previous.end : mention.start]
+        if not _YEAR_COORDINATION.match(gap) or not _COORDINATED_YEAR_END.match(text, mention.end):
+            continue
+        if previous.weak:  # "of 2007 and 2009": both bare, so both must look like nearby years
+            close = min(previous.year, mention.year) >= 1900 and abs(mention.year - previous.year) <= 30
+            if not (
+                close
+                and _is_bare_year(previous)
+                and _PAIRED_YEAR_CONTEXT.search(text, max(0, previous.start - 8), previous.start)
+            ):
+                continue
+            out[index - 1] = replace(previous, weak=False)
+        elif abs(mention.year - previous.year) > 100:
+            continue
+        out[index] = replace(mention, weak=False)
+    return out
+
+
+def _is_bare_year(m: _Mention) -> bool:
+    return m.relation == "calendar" and m.granularity == "year" and m.until is None and m.modifier is None
+
+
+def _is_year(m: _Mention) -> bool:
+    """A year stated as such, or a range of years ("2010 - 2020")."""
+    return m.relation == "calendar" and m.granularity == "year" and m.year is not None and m.anchor is None
 
 
 _STATED_YEAR_GAP = re.compile(r"\s*(?:of\s+)?\Z", re.IGNORECASE)
@@ -1800,6 +1907,14 @@ def _unit_interval(unit: str, pub: dt.date, offset: int, weekend: bool = False) 
     return _Interval(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year:04d}", True)
 
 
+def _fortnight(pub: dt.date, offset: int) -> _Interval:
+    """A fortnight counted as a unit from this one, which is this week and the next: 'next fortnight'
+    is the two weeks after those, 'the past fortnight' the two before this week (as weeks are counted).
+    """
+    monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=2 * offset)
+    return _Interval(monday, monday + dt.timedelta(days=13), None, True)
+
+
 def _weekday_date(pub: dt.date, weekday: int, offset: int, tense: Tense) -> dt.date:
     """'Thursday' in a Friday article is yesterday; 'will meet on Thursday' is the coming one.
 
@@ -1840,6 +1955,8 @@ def _resolve(m: _Mention, pub: dt.date | None, tense: Tense) -> _Interval | None
         return _Interval(day, day, day.isoformat(), True)
     if m.relation == "unit" and m.offset == 9:
         return _part_of_this_unit(m, pub, tense)
+    if m.relation == "unit" and m.count == 2:
+        return _fortnight(pub, m.offset)
     if m.relation == "unit":
         found = _unit_interval(m.granularity, pub, m.offset, weekend=m.season == "WE")
         if m.season == "WW" and found.start is not None:  # "next workweek": Monday to Friday
