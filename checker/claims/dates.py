@@ -166,8 +166,9 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                         r"\s*(?P<dmr_link>-|–|—|to|until|till|through|and)\s*"
                         rf"(?:the\s+)?(?P<dmr_d2>{_DAY_OR_ORDINAL})(?:\s+of)?\s+(?P<dmr_m>{_MONTH_WORD})"
                         rf"(?:,?\s+(?:of\s+)?(?P<dmr_y>{_YEAR})|,?\s+(?P<dmr_sy>{_SPOKEN_YEAR}))?"),
-    ("day_span", rf"\b(?:the\s+)?(?P<ds_a>{_DAY})(?:\s*(?:-|–|to|till|until|through|thru|and)\s*(?:the\s+)?"
-                 rf"(?P<ds_b>{_DAY})\s+(?:of|in)\s+(?:the\s+)?|\s+(?:to|till|until|through|thru)\s+)(?=[a-z])"),
+    ("day_span", rf"\b(?:the\s+)?(?P<ds_a>{_DAY})(?:\s*(?P<ds_link>-|–|to|till|until|through|thru|and)\s*"
+                 rf"(?:the\s+)?(?P<ds_b>{_DAY})\s+(?P<ds_of>of|in)\s+(?:the\s+)?|"
+                 r"\s+(?:to|till|until|through|thru)\s+)(?=[a-z])"),
     ("month_day_range", rf"\b(?P<mdr_m>{_MONTH_WORD})\s*(?:the\s+)?(?P<mdr_d1>{_DAY_OR_ORDINAL})"
                         r"\s*(?:-|–|—|to|until|till|through)"
                         rf"\s*(?:the\s+)?(?P<mdr_d2>{_DAY_OR_ORDINAL}){_NOT_A_FIGURE}(?:,?\s+(?P<mdr_y>{_YEAR}))?"),
@@ -796,6 +797,13 @@ def _parse_day_span(m: re.Match[str], text: str) -> _Mention | None:
         return None
     if last is None and not _SPAN_OPENER.search(text, max(0, m.start() - 10), m.start()):
         return None  # "rose 4 to March 22 ...": a figure unless "from" or "between" opens the range
+    if (
+        (m["ds_of"] or "").lower() == "in"
+        and m["ds_link"] not in ("-", "–")
+        and m["ds_a"].isdigit()
+        and (m["ds_b"] or "").isdigit()
+    ):
+        return None  # "rose from 4 to 22 in May": figures that changed in May; "4-23 in May" is days
     return _Mention(m.start(), m.end(), "day", relation="day_span", day=first, count=last or 0)
 
 
