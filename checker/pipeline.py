@@ -337,6 +337,7 @@ class Pipeline:
 
         def finished(i: int, found: ExtractedDocument, blob: bytes | None) -> None:
             nonlocal done
+            found.document.drop_indexes()  # an archive's sentence indexes would all stay in memory
             results[i] = found
             if cache:
                 fresh.append((keys[i], blob if blob is not None else self._serialize(found)))

@@ -207,3 +207,24 @@ def test_parent_and_workers_share_the_chunks_and_agree(monkeypatch: pytest.Monke
     two = p.report(p.extract_all(_docs(p, 30), jobs=2))
     assert one.model_dump() == two.model_dump()
     assert len(sources) == 30 and any(sources) and not all(sources)
+
+
+def test_extraction_leaves_no_reference_cycles() -> None:
+    """Runs pause the cyclic collector (gc_paused), so a cycle per document is memory never freed:
+    one between the quote attributor and its speaker finder once cost 100 MB on 10,000 documents.
+    """
+    import gc
+
+    p = Pipeline(default_rules())
+    p.report(p.extract_all(_docs(p)))  # first use compiles grammars and imports modules
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        extracted = p.extract_all(_docs(p))
+        assert gc.collect() == 0
+        p.report(extracted, (), p.compare(extracted))
+        assert gc.collect() == 0
+    finally:
+        if was_enabled:
+            gc.enable()

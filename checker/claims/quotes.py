@@ -17,10 +17,19 @@ A speaker the text does not settle stays None with a reason: a wrong name is wor
 from __future__ import annotations
 
 import re
+import weakref
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from checker.claims._quote_spans import QUOTE_MASK, QuoteSpan, find_quotes, mask_quotes, paragraph_units
-from checker.claims._speakers import Attribution, Resolved, SpeakerFinder, SpeakerLexicon
+from checker.claims._speakers import (
+    Attribution,
+    PronounResolver,
+    Resolved,
+    SpeakerFinder,
+    SpeakerLexicon,
+)
 from checker.claims.base import Extracted, ExtractionContext
 from checker.models import ClaimKind, QuoteValue
 
@@ -69,6 +78,12 @@ class QuoteExtractor:
         return found
 
 
+def _call_weak(method: Callable[[], PronounResolver | None], pronoun: str, at: int) -> Resolved | None:
+    """Resolve through a weak reference (see ``_DocumentAttributor``)."""
+    resolve = method()
+    return resolve(pronoun, at) if resolve is not None else None
+
+
 class _DocumentAttributor:
     """Attribution state for one document: masked text, cached attributions per sentence."""
 
@@ -85,7 +100,13 @@ class _DocumentAttributor:
         self.quotes = quotes
         self.masked = mask_quotes(self.text, quotes)
         self.lexicon = lexicon
-        self.finder = SpeakerFinder(lexicon, self.text, self.masked, ctx.published, self._antecedent)
+        # The finder calls back into this attributor; a weak reference keeps the two free of a
+        # reference cycle, which with the cyclic collector paused (pipeline.gc_paused) would keep
+        # every document's attribution state alive until the process ends.
+        antecedent = weakref.WeakMethod(self._antecedent)
+        self.finder = SpeakerFinder(
+            lexicon, self.text, self.masked, ctx.published, partial(_call_weak, antecedent)
+        )
         self._pairs: dict[tuple[int, int], list[Attribution]] = {}
         self._depth = 0
 
