@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from checker.cache import ClaimCache
     from checker.documents import DateOrder, Document
     from checker.pipeline import Pipeline
@@ -55,19 +57,23 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
-def write_atomically(path: Path, text: str | bytes) -> None:
-    """Write via a temporary file and rename, so a failed run never leaves half a file."""
+def write_atomically(path: Path, text: str | bytes | Iterable[bytes]) -> None:
+    """Write via a temporary file and rename, so a failed run never leaves half a file.
+
+    ``text`` may come in pieces of UTF-8 (a large JSON report), written as they are made.
+    """
     target = path.resolve()
     if not target.parent.is_dir():
         fail(f"{path}: folder {target.parent} does not exist")
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        if isinstance(text, bytes):
-            with os.fdopen(handle, "wb") as binary:
-                binary.write(text)
-        else:
+        if isinstance(text, str):
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
+        else:
+            with os.fdopen(handle, "wb") as binary:
+                for piece in [text] if isinstance(text, bytes) else text:
+                    binary.write(piece)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
@@ -155,16 +161,17 @@ class ProgressBar:
             self._progress.stop()
 
 
-def _emit(text: str | bytes, output: Path | None) -> None:
-    """Write to the output file, or to stdout; bytes are already UTF-8 (JSON lines)."""
+def _emit(text: str | bytes | Iterable[bytes], output: Path | None) -> None:
+    """Write to the output file, or to stdout; bytes are already UTF-8 (JSON lines, JSON pieces)."""
     if output is None:
-        if isinstance(text, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text)
-            sys.stdout.buffer.flush()
-        else:
+        if isinstance(text, str):
             sys.stdout.write(text)
             sys.stdout.flush()
+        else:
+            sys.stdout.flush()
+            for piece in [text] if isinstance(text, bytes) else text:
+                sys.stdout.buffer.write(piece)
+            sys.stdout.buffer.flush()
     else:
         write_atomically(output, text)
 

@@ -21,7 +21,8 @@ def seeds_report() -> Report:
 
 @pytest.mark.parametrize("fmt", sorted(GOLDEN))
 def test_golden_report(fmt: str, seeds_report: Report, update_golden: bool) -> None:
-    rendered = FORMATTERS[fmt].render(seeds_report, RenderOptions())
+    output = FORMATTERS[fmt].render(seeds_report, RenderOptions())
+    rendered = output if isinstance(output, str) else b"".join(output).decode("utf-8")
     path = GOLDEN[fmt]
     if update_golden:
         path.write_text(rendered, encoding="utf-8")
@@ -46,3 +47,12 @@ def test_finding_ids_are_unique_and_claims_exist(seeds_report: Report) -> None:
     claim_ids = {c.id for c in seeds_report.claims}
     assert all(set(f.claims) <= claim_ids for f in seeds_report.findings)
     assert set(seeds_report.unverified) <= claim_ids
+
+
+def test_json_made_in_pieces_is_the_models_own_dump(seeds_report: Report) -> None:
+    """The JSON formatter splices claims in one by one; the bytes must equal a whole dump."""
+    empty = seeds_report.model_copy(update={"claims": [], "findings": [], "unverified": []})
+    for report in (seeds_report, empty):
+        pieces = FORMATTERS["json"].render(report, RenderOptions())
+        assert not isinstance(pieces, str)
+        assert b"".join(pieces) == report.model_dump_json(indent=2).encode("utf-8") + b"\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -23,7 +23,11 @@ class Formatter(Protocol):
     name: str
     suffix: str
 
-    def render(self, report: Report, options: RenderOptions) -> str: ...
+    def render(self, report: Report, options: RenderOptions) -> str | Iterable[bytes]:
+        """The report as text, or as pieces of UTF-8 to write one after another (JSON, which for
+        an archive is too large to hold twice in memory).
+        """
+        ...
 
 
 class ReportIndex:
