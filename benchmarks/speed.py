@@ -7,7 +7,8 @@ Prints, in one run and on the same text:
      ~10 MB corpora, against a bare-regex floor (the patterns alone, no normalization);
   2. dateparser.search_dates and quantulum3.parse per paragraph on a sample of the same text, run
      with ``--peers`` (a Python that has them installed: they are never crosscheck dependencies);
-  3. whole-process ``crosscheck claims --input-jsonl`` with --jobs 1 and --jobs 2;
+  3. whole-process ``crosscheck claims --input-jsonl`` with --jobs 1 and --jobs 2, best of three
+     alternating runs of each;
   4. ``crosscheck check`` on 1k, 10k and 30k documents: time, claims/s, peak memory, and the
      re-check of the 10k corpus from the cache;
   5. ``crosscheck --help`` start-up time.
@@ -323,28 +324,39 @@ def main(argv: list[str] | None = None) -> int:
             batch = batch_file(large, folder)
             size = mb(large)
             rows = []
-            timings = {}
+            # Alternating pairs, best of each: one pair of runs on a shared VM swings by 15-30%.
+            pairs = 1 if args.quick else 3
+            timings: dict[int, list[float]] = {1: [], 2: []}
+            peaks: dict[int, int] = {1: 0, 2: 0}
+            for _ in range(pairs):
+                for jobs in (1, 2):
+                    seconds, peak, _ = run_measured(
+                        [*CROSSCHECK, "claims", "--input-jsonl", "-", "--no-cache", "-j", str(jobs)],
+                        stdin=batch,
+                    )
+                    timings[jobs].append(seconds)
+                    peaks[jobs] = max(peaks[jobs], peak)
             for jobs in (1, 2):
-                seconds, peak, _ = run_measured(
-                    [*CROSSCHECK, "claims", "--input-jsonl", "-", "--no-cache", "-j", str(jobs)], stdin=batch
-                )
-                timings[jobs] = seconds
+                best = min(timings[jobs])
                 rows.append(
                     [
                         f"--jobs {jobs}",
                         f"{size:.2f}",
-                        f"{seconds:.2f}",
-                        f"{size / seconds:.2f}",
-                        f"{peak / 1024:.0f}",
+                        f"{best:.2f}",
+                        " ".join(f"{t:.2f}" for t in timings[jobs]),
+                        f"{size / best:.2f}",
+                        f"{peaks[jobs] / 1024:.0f}",
                     ]
                 )
+            ratios = sorted(one / two for one, two in zip(timings[1], timings[2], strict=True))
             print(
                 table(
-                    "3. Whole process: crosscheck claims --input-jsonl",
-                    ["run", "MB", "s", "MB/s", "peak MB"],
+                    f"3. Whole process: crosscheck claims --input-jsonl (best of {pairs} alternating runs)",
+                    ["run", "MB", "best s", "all runs, s", "MB/s", "peak MB"],
                     rows,
                 )
-                + f"--jobs 2 is {timings[1] / timings[2]:.2f}x faster than --jobs 1 (target >= 1.7x)\n"
+                + f"--jobs 2 is {min(timings[1]) / min(timings[2]):.2f}x faster than --jobs 1, best against"
+                f" best (each pair: {', '.join(f'{r:.2f}x' for r in ratios)}; target >= 1.7x)\n"
             )
 
         if not args.skip_scale:

@@ -75,8 +75,9 @@ _PRECEDENCE: dict[ClaimKind, int] = {"amount": 0, "count": 1, "percent": 2, "dat
 Progress = Callable[[int, int], None]
 """Called with (documents done, documents in all) as extraction advances."""
 
-_CHUNK = 8
-"""Documents per task sent to a worker process: enough to amortise the hand-over."""
+_CHUNK = 4
+"""Documents per task sent to a worker process: enough to amortise the hand-over, few enough that
+where this process and the workers meet, it waits little for a chunk a worker has already taken."""
 _PARALLEL_MIN_BYTES = 400_000
 """Below this much text a process pool costs more than it saves."""
 _POOL_SWITCH_INTERVAL = 0.0005
