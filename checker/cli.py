@@ -504,7 +504,6 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        typer.echo("crosscheck: interrupted", err=True)
         code = 130
     except SystemExit as exc:
         code = exc.code
@@ -516,6 +515,8 @@ def main() -> None:
             err=True,
         )
         code = 3
+    if code == 130:  # Ctrl-C, caught here or by typer (which exits 130 without a word)
+        typer.echo("crosscheck: interrupted", err=True)
     _leave(code)
 
 

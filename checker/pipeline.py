@@ -414,19 +414,25 @@ class Pipeline:
                         raise RuntimeError(f"{documents[i].id}: a worker process returned no claims")
                     yield positions[i], restored, blob
 
-            for k, chunk in enumerate(chunks):
-                # Restore what the workers finished meanwhile, so no unpickling is left for the end.
-                while finished:
-                    if (done_k := finished.popleft()) in futures and not futures[done_k].cancelled():
-                        yield from handed_over(done_k)
-                if k not in futures:
-                    continue
-                if futures[k].cancel():
-                    del futures[k]
-                    for i in chunk:
-                        yield positions[i], self.extract(documents[i]), None
-                else:
-                    yield from handed_over(k)
+            try:
+                for k, chunk in enumerate(chunks):
+                    # Restore what the workers finished meanwhile: no unpickling is left for the end.
+                    while finished:
+                        if (done_k := finished.popleft()) in futures and not futures[done_k].cancelled():
+                            yield from handed_over(done_k)
+                    if k not in futures:
+                        continue
+                    if futures[k].cancel():
+                        del futures[k]
+                        for i in chunk:
+                            yield positions[i], self.extract(documents[i]), None
+                    else:
+                        yield from handed_over(k)
+            except BaseException:
+                # An error or Ctrl-C: leaving the pool waits for its queued chunks unless they go.
+                for future in futures.values():
+                    future.cancel()
+                raise
 
     def compare(
         self, extracted: Sequence[ExtractedDocument], cache: ClaimCache | None = None

@@ -212,3 +212,32 @@ def test_console_script_writes_everything_before_leaving(tmp_path: Path) -> None
     in_process = run("claims", str(SEEDS), "--no-cache").stdout
     assert target.read_text(encoding="utf-8") == to_pipe.stdout == in_process
     assert len(in_process.splitlines()) > 100
+
+
+def test_ctrl_c_during_a_parallel_run_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group (main process and workers); the run stops at once
+    with one line, not a traceback from each process nor a wait for the queued chunks."""
+    import os
+    import signal
+    import time
+
+    from benchmarks.corpus import documents_of_size
+
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(
+        "".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in documents_of_size(4_000_000)),
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "checker", "claims", "--input-jsonl", str(batch), "--no-cache", "-j", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    time.sleep(1.5)  # well inside a run of several seconds
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert stderr == "crosscheck: interrupted\n"
