@@ -206,7 +206,7 @@ JobsOpt = Annotated[
         "--jobs",
         "-j",
         min=1,
-        help="Worker processes for extraction (default: all cores).",
+        help="Processes that extract, this one included (default: all cores).",
         show_default=False,
     ),
 ]
