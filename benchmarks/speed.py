@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import json
 import os
 import re
@@ -95,12 +94,11 @@ def table(title: str, header: list[str], rows: list[list[str]]) -> str:
 
 
 def in_process(docs: list[SyntheticDocument], runs: int) -> dict[str, tuple[float, int]]:
-    """Throughput as crosscheck itself runs it: with the cyclic collector paused (gc_paused)."""
-    gc.disable()
-    try:
+    """Throughput as crosscheck itself runs it: with the cyclic collector paused."""
+    from checker.pipeline import gc_paused
+
+    with gc_paused():
         return _in_process(docs, runs)
-    finally:
-        gc.enable()
 
 
 def _in_process(docs: list[SyntheticDocument], runs: int) -> dict[str, tuple[float, int]]:

@@ -79,7 +79,9 @@ def entry_key(
 
 
 class ClaimCache:
-    """Get and put serialized extraction results by key."""
+    """Get and put bytes by key: each document's extracted claims, a corpus's comparison
+    ("corpus:" keys) and parsed manifests ("manifest:" keys).
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol, get_args
 
 from checker.cache import code_fingerprint
-from checker.errors import InputError
+from checker.errors import InputError, decode
 from checker.models import PublishedFrom, Source, trusted
 from checker.rules import with_lines
 from checker.rulespecs import BoilerplateSpec
@@ -391,14 +391,6 @@ class Boilerplate:
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-
-
-def decode(raw: bytes, name: str) -> str:
-    """Decode UTF-8 (BOM optional) or fail with the file's name."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not UTF-8 text (byte {exc.start}: {exc.reason})") from exc
 
 
 def _as_date(value: Any, where: str) -> dt.date | None:

@@ -49,11 +49,7 @@ class _Model(BaseModel):
             item = state.get(name)
             if item is not None:
                 state[name] = _intern(item)
-        cls = type(self)
-        _setattr(self, "__dict__", state)
-        _setattr(self, "__pydantic_fields_set__", _ALL_FIELDS.get(cls) or shared_fields(cls))
-        _setattr(self, "__pydantic_extra__", None)
-        _setattr(self, "__pydantic_private__", None)
+        _adopt(self, state)
 
 
 _setattr = object.__setattr__
@@ -222,12 +218,16 @@ def trusted(cls: type[ModelT], values: dict[str, Any]) -> ModelT:
     keying a claim; the fields set is the shared one of ``compact``.
     """
     model = cls.__new__(cls)
-    setattr_ = object.__setattr__
-    setattr_(model, "__dict__", values)
-    setattr_(model, "__pydantic_fields_set__", _ALL_FIELDS.get(cls) or shared_fields(cls))
-    setattr_(model, "__pydantic_extra__", None)
-    setattr_(model, "__pydantic_private__", None)
+    _adopt(model, values)
     return model
+
+
+def _adopt(model: BaseModel, values: dict[str, Any]) -> None:
+    """Give a bare instance its fields and pydantic's state, with the class's shared fields set."""
+    _setattr(model, "__dict__", values)
+    _setattr(model, "__pydantic_fields_set__", shared_fields(type(model)))
+    _setattr(model, "__pydantic_extra__", None)
+    _setattr(model, "__pydantic_private__", None)
 
 
 def compact(model: BaseModel) -> None:

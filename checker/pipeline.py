@@ -166,13 +166,6 @@ def _extract_chunk(documents: list[Document]) -> list[bytes]:
         return [_WORKER._serialize(_WORKER.extract(doc)) for doc in documents]
 
 
-def json_lines(claims: Sequence[Claim]) -> list[bytes]:
-    """Each claim as one line of JSON, by the model's own serializer called directly
-    (``model_dump_json`` spent half its time on argument handling).
-    """
-    return [c.__pydantic_serializer__.to_json(c) + b"\n" for c in claims]
-
-
 def _note_done(finished: deque[int], chunk: int, _: object) -> None:
     """Runs on the pool's thread when a chunk's result arrives; ``deque.append`` is thread-safe."""
     finished.append(chunk)
@@ -195,7 +188,7 @@ def _resolve_overlaps(found: list[Extracted]) -> list[Extracted]:
 
 def infer_published(document: Document, rules: RuleBook) -> dt.date | None:
     """The latest complete date a document states, as a stand-in for its publication date."""
-    ctx = ExtractionContext(document=document, rules=rules, published=None, date_order=document.date_order)
+    ctx = ExtractionContext(document=document, rules=rules, published=None)
     latest: dt.date | None = None
     for found in _extractors()["date"].extract(ctx):
         value = found.value
@@ -256,9 +249,7 @@ class Pipeline:
             inferred = infer_published(document, self.rules)
             if inferred:
                 document.published, document.published_from = inferred, "inferred"
-        ctx = ExtractionContext(
-            document=document, rules=self.rules, published=document.published, date_order=document.date_order
-        )
+        ctx = ExtractionContext(document=document, rules=self.rules, published=document.published)
         found: list[Extracted] = []
         for kind in self.kinds:
             found.extend(
@@ -350,7 +341,7 @@ class Pipeline:
                 progress(done, total)
 
         if jobs > 1 and len(todo) > 1 and size >= _PARALLEL_MIN_BYTES:
-            for i, found, blob in self._extract_parallel([documents[i] for i in todo], todo, jobs):
+            for i, found, blob in self._extract_parallel(documents, todo, jobs):
                 finished(i, found, blob)
         else:
             for i in todo:
@@ -358,19 +349,18 @@ class Pipeline:
         if cache and fresh:
             cache.put_many(fresh)
         extracted = [r for r in results if r is not None]
-        for i, item in enumerate(extracted):
-            item.document.drop_indexes()
-            if cache:
-                item.cache_key = keys[i]
+        if cache:
+            for item, key in zip(extracted, keys, strict=True):
+                item.cache_key = key
         if key_quotes:
             assign_quote_keys([c for e in extracted for c in e.claims], min_words=self.quote_min_words)
         return extracted
 
     def _extract_parallel(
-        self, documents: list[Document], positions: list[int], jobs: int
+        self, documents: Sequence[Document], todo: list[int], jobs: int
     ) -> Iterator[tuple[int, ExtractedDocument, bytes | None]]:
-        """Extract with ``jobs`` processes, this one among them, yielding documents as they are done
-        (with their positions in ``positions``; the order is not the documents' order).
+        """Extract the documents at the positions ``todo`` with ``jobs`` processes, this one among
+        them, yielding each with its position as it is done (not in order).
 
         The pool's ``jobs - 1`` workers take chunks from the end of the list while this process
         takes them from the front, until the two meet: this process would otherwise sit idle
@@ -383,16 +373,16 @@ class Pipeline:
         interval = sys.getswitchinterval()
         sys.setswitchinterval(_POOL_SWITCH_INTERVAL)
         try:
-            yield from self._extract_with_pool(documents, positions, jobs)
+            yield from self._extract_with_pool(documents, todo, jobs)
         finally:
             sys.setswitchinterval(interval)
 
     def _extract_with_pool(
-        self, documents: list[Document], positions: list[int], jobs: int
+        self, documents: Sequence[Document], todo: list[int], jobs: int
     ) -> Iterator[tuple[int, ExtractedDocument, bytes | None]]:
         forked = "fork" in multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if forked else "spawn")
-        chunks = [list(range(i, min(i + _CHUNK, len(documents)))) for i in range(0, len(documents), _CHUNK)]
+        chunks = [todo[i : i + _CHUNK] for i in range(0, len(todo), _CHUNK)]
         with ProcessPoolExecutor(
             max_workers=min(jobs - 1, len(chunks)),
             mp_context=context,
@@ -412,20 +402,20 @@ class Pipeline:
                     restored = self._restore(documents[i], blob)
                     if restored is None:
                         raise RuntimeError(f"{documents[i].id}: a worker process returned no claims")
-                    yield positions[i], restored, blob
+                    yield i, restored, blob
 
             try:
                 for k, chunk in enumerate(chunks):
                     # Restore what the workers finished meanwhile: no unpickling is left for the end.
                     while finished:
-                        if (done_k := finished.popleft()) in futures and not futures[done_k].cancelled():
+                        if (done_k := finished.popleft()) in futures:  # a cancelled one is gone already
                             yield from handed_over(done_k)
                     if k not in futures:
                         continue
                     if futures[k].cancel():
                         del futures[k]
                         for i in chunk:
-                            yield positions[i], self.extract(documents[i]), None
+                            yield i, self.extract(documents[i]), None
                     else:
                         yield from handed_over(k)
             except BaseException:

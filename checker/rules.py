@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from checker.entities import EntityIndex
-from checker.errors import InputError
+from checker.errors import InputError, decode
 from checker.rulespecs import (
     BoilerplateSpec,
     CompareRuleSpec,
@@ -110,11 +110,9 @@ def load_yaml(path: Path, lines: bool = True, raw: bytes | None = None) -> Any:
     error (``with_lines``).
     """
     try:
-        text = raw.decode("utf-8-sig") if raw is not None else path.read_text(encoding="utf-8-sig")
+        text = decode(raw if raw is not None else path.read_bytes(), _relative(path))
     except OSError as exc:
         raise InputError(f"{_relative(path)}: cannot read rule file: {exc.strerror}") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{_relative(path)}: not UTF-8 text (byte {exc.start}: {exc.reason})") from exc
     try:
         return yaml.load(text, Loader=_LineLoader if lines else _FastLoader)
     except yaml.MarkedYAMLError as exc:

@@ -84,10 +84,18 @@ def test_manifest_supplies_metadata(tmp_path: Path) -> None:
     )
 
 
-def test_bad_manifest_names_file_and_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("published: soon", r"sources\.yml:2: published: expected YYYY-MM-DD"),
+        ("date_order: ymd", r"sources\.yml:2: date_order: expected mdy or dmy, got 'ymd'"),
+        ("title: [a, b]", r"sources\.yml:2: title: expected text, got a list"),
+    ],
+)
+def test_bad_manifest_names_file_and_line(tmp_path: Path, entry: str, message: str) -> None:
     (tmp_path / "a.txt").write_text("Some text.")
-    (tmp_path / "sources.yml").write_text("sources:\n  - file: a.txt\n    published: soon\n")
-    with pytest.raises(InputError, match=r"sources\.yml:2: published: expected YYYY-MM-DD"):
+    (tmp_path / "sources.yml").write_text(f"sources:\n  - file: a.txt\n    {entry}\n")
+    with pytest.raises(InputError, match=message):
         load_documents([tmp_path], _boilerplate(), parse_absolute_date)
 
 
@@ -247,13 +255,6 @@ def test_manifest_and_front_matter_set_the_date_order(tmp_path: Path) -> None:
         assert {d.id: d.date_order for d in docs} == {"a": "dmy", "b": "dmy", "c": "mdy", "d": default}
 
 
-def test_bad_date_order_in_manifest_names_file_and_line(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("Some text.")
-    (tmp_path / "sources.yml").write_text("sources:\n  - file: a.txt\n    date_order: ymd\n")
-    with pytest.raises(InputError, match=r"sources\.yml:2: date_order: expected mdy or dmy, got 'ymd'"):
-        load_documents([tmp_path], _boilerplate(), parse_absolute_date)
-
-
 def test_stated_publication_date_reads_figures_in_the_documents_order() -> None:
     """A publication line that gives figures ("Published 03/04/2024") follows the document's order."""
     from checker.rulespecs import BoilerplateSpec
@@ -275,13 +276,6 @@ def test_numeric_titles_in_a_manifest_or_front_matter_are_text(tmp_path: Path) -
     docs = load_documents([tmp_path], _boilerplate(), parse_absolute_date).documents
     assert [(d.title, d.outlet) for d in docs] == [("2024", "12"), ("1984", "7")]
     assert [s.title for s in (d.to_source() for d in docs)] == ["2024", "1984"]
-
-
-def test_a_list_where_a_title_belongs_names_file_and_line(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("Some text.")
-    (tmp_path / "sources.yml").write_text("sources:\n  - file: a.txt\n    title: [a, b]\n")
-    with pytest.raises(InputError, match=r"sources\.yml:2: title: expected text, got a list"):
-        load_documents([tmp_path], _boilerplate(), parse_absolute_date)
 
 
 class _DictMemo:
@@ -324,6 +318,7 @@ def test_invalid_manifests_are_never_kept_and_damaged_entries_are_parsed_again(t
     assert memo.puts == 0
     manifest.write_text("sources:\n  - file: a.txt\n    title: T\n")
     load_documents([tmp_path], _boilerplate(), parse_absolute_date, memo=memo)
+    assert memo.puts == 1
     for key in memo.entries:
         memo.entries[key] = b"damaged"
     docs = load_documents([tmp_path], _boilerplate(), parse_absolute_date, memo=memo).documents

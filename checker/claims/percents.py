@@ -8,6 +8,7 @@ share, so it is left to the count extractor.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.claims.base import Extracted, ExtractionContext
 from checker.claims.counts import document_facts, percent_quantities, resolver_for, share_target
@@ -24,21 +25,18 @@ _OF = re.compile(
     r"\s+of\s+(?:(?:the|a|an|its|their|our|all|his|her|your|my|this|that|these|those)\s+)*", re.IGNORECASE
 )
 _PHRASE_WORD = re.compile(r"[ \t]*([A-Za-z][\w'’.-]*[\w]|[A-Za-z])")
-_PERCENT_OF_FIGURE: list[re.Pattern[str]] = []
-"""A heading-style percentage that names its figure after the word: "percent of 10", "per cent of twenty".
-Compiled on first use (see ``_percent_of_figure``): the full number grammar is slow to compile and
-most documents never need it."""
 
 
+@lru_cache(maxsize=1)
 def _percent_of_figure() -> re.Pattern[str]:
-    if not _PERCENT_OF_FIGURE:
-        _PERCENT_OF_FIGURE.append(
-            re.compile(
-                rf"(?<![\w%,]\s)(?<![\w%-]){trie_pattern(case_variants(PERCENT_WORDS))}\s+of\s+(?P<num>{NUMBER})"
-                r"(?![\w%])(?!\s+[a-z])"
-            )
-        )
-    return _PERCENT_OF_FIGURE[0]
+    """A heading-style percentage that names its figure after the word: "percent of 10", "per cent
+    of twenty".  Compiled on first use: the full number grammar is slow to compile and most
+    documents never need it.
+    """
+    return re.compile(
+        rf"(?<![\w%,]\s)(?<![\w%-]){trie_pattern(case_variants(PERCENT_WORDS))}\s+of\s+(?P<num>{NUMBER})"
+        r"(?![\w%])(?!\s+[a-z])"
+    )
 
 
 _URLISH = re.compile(r"[=?&]|://|www\.")

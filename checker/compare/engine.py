@@ -78,17 +78,6 @@ def _finding(rule: CompareRuleSpec, key: str, outcome: Outcome) -> Finding:
     )
 
 
-def unverified_claims(claims: Sequence[Claim], findings: Sequence[Finding]) -> list[str]:
-    """Claims no finding of two or more sources covers: what only one source states."""
-    verified = {
-        claim_id
-        for finding in findings
-        if len({source for group in finding.groups for source in group.sources}) >= 2
-        for claim_id in finding.claims
-    }
-    return [c.id for c in claims if c.id not in verified]
-
-
 def evaluate(claims: Sequence[Claim], rules: RuleBook) -> tuple[list[Finding], list[str]]:
     """Findings for every key where claims meet, and the ids of claims no other source states."""
     ctx = CompareContext(rules=rules, entities=rules.entity_index)
@@ -99,6 +88,7 @@ def evaluate(claims: Sequence[Claim], rules: RuleBook) -> tuple[list[Finding], l
         if claim.key:
             by_key[claim.key].append(claim)
     findings: list[Finding] = []
+    verified: set[str] = set()
     for key in sorted(by_key):
         members = by_key[key]
         rule = _pick(group_rules, members[0].kind, property_of(key))
@@ -115,6 +105,8 @@ def evaluate(claims: Sequence[Claim], rules: RuleBook) -> tuple[list[Finding], l
             multi_source = len(outcome.sources) >= 2
             if multi_source or outcome.verdict == "conflict":
                 findings.append(_finding(rule, key, outcome))
+            if multi_source:
+                verified.update(c.id for c in outcome.claims)
     for rule in claim_rules:
         entry = COMPARATORS[rule.extends]
         params = entry.params.model_validate(rule.params)
@@ -127,4 +119,4 @@ def evaluate(claims: Sequence[Claim], rules: RuleBook) -> tuple[list[Finding], l
                 if checked:
                     findings.append(_finding(rule, claim.key or f"{claim.kind}:{claim.id}", checked))
     findings.sort(key=lambda f: (f.verdict != "conflict", f.kind, f.key, f.id))
-    return findings, unverified_claims(claims, findings)
+    return findings, [c.id for c in claims if c.id not in verified]
