@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.models import Qualifier
 
@@ -28,6 +29,8 @@ TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90,
 }  # fmt: skip
+UNITS: dict[str, int] = {word: value for word, value in ONES.items() if 1 <= value <= 9}
+"""One to nine, the words that go after a tens word ("twenty-one")."""
 SCALES: dict[str, float] = {
     "dozen": 12, "dozens": 12, "doz": 12, "dozs": 12, "dz": 12, "dzs": 12, "hundred": 100,
     "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12,
@@ -136,10 +139,10 @@ def _any_case(phrases: Iterable[str]) -> str:
 
 
 _ONE = _words(ONES)
-_ONE_TO_NINE = _words([w for w, v in ONES.items() if 1 <= v <= 9])
+_ONE_TO_NINE = _words(UNITS)
 _TEN = _words(TENS)
 _ONE_ANY = _any_case(ONES)
-_ONE_TO_NINE_ANY = _any_case([w for w, v in ONES.items() if 1 <= v <= 9])
+_ONE_TO_NINE_ANY = _any_case(UNITS)
 _TEN_ANY = _any_case(TENS)
 _SCALE = _any_case(SCALES)
 _BIG_SCALE = _any_case([w for w in SCALES if w not in _SMALL_SCALES])
@@ -718,8 +721,11 @@ trying each digit of "2,024,500" or a phone number again only repeats the first 
 
 # --- bare numbers -------------------------------------------------------------------------------
 
-_NUMBER_RE: list[re.Pattern[str]] = []
-"""``NUMBER`` compiled on first use: only ``find_numbers`` needs it alone, and it is slow to compile."""
+
+@lru_cache(maxsize=1)
+def _number_re() -> re.Pattern[str]:
+    """``NUMBER`` compiled on first use: only ``find_numbers`` needs it alone, and it is slow to compile."""
+    return re.compile(NUMBER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -733,9 +739,7 @@ class NumberMention:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in ``text`` the grammar reads, in order."""
-    if not _NUMBER_RE:
-        _NUMBER_RE.append(re.compile(NUMBER))
-    number_re = _NUMBER_RE[0]
+    number_re = _number_re()
     found: list[NumberMention] = []
     pos = 0
     while True:

@@ -10,8 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from checker.numbers import ONES, ORDINALS
-from checker.numbers import TENS as NUMBER_TENS
+from checker.numbers import ONES, ORDINALS, TENS, UNITS
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -30,10 +29,8 @@ WEEKDAYS: dict[str, int] = {
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-UNITS: dict[str, int] = {word: value for word, value in ONES.items() if 1 <= value <= 9}
 TEENS: dict[str, int] = {word: value for word, value in ONES.items() if 10 <= value <= 19}
-TENS: dict[str, int] = dict(NUMBER_TENS)
-"""The number words dates count with, taken from the number grammar's own tables (one list)."""
+"""Ten to nineteen; one to nine (``UNITS``) and the tens come from the number grammar's tables too."""
 CARDINALS: dict[str, int] = {
     **UNITS, **TEENS, **TENS,
     **{f"{ten}-{unit}": tens + units for ten, tens in TENS.items() for unit, units in UNITS.items()},
@@ -47,7 +44,7 @@ NUMBER_WORDS: dict[str, int] = {
 
 ORDINAL_WORDS: dict[str, int] = {
     **{word: n for word, n in ORDINALS.items() if n <= 20 or n == 30},
-    **{f"{ten}-{word}": tens + n for ten, tens in (("twenty", 20), ("thirty", 30))
+    **{f"{ten}-{word}": tens + n for ten, tens in TENS.items()
        for word, n in ORDINALS.items() if n <= 9 and tens + n <= 31},
 }  # fmt: skip
 """Ordinal words of the days of a month, "first" to "thirty-first", from the number grammar's table."""

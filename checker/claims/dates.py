@@ -31,8 +31,6 @@ from checker.claims._datelex import (
     SEASON_MONTHS,
     SEASONS,
     TEENS,
-    TENS,
-    UNITS,
     WEEKDAY_NAMES,
     WEEKDAYS,
     alternation,
@@ -44,8 +42,9 @@ from checker.claims._datelex import (
     trie_alternation,
 )
 from checker.claims.base import Extracted, ExtractionContext, join_neighbours
-from checker.documents import DATE_ORDERS, DateOrder
+from checker.documents import DATE_ORDERS, DEFAULT_DATE_ORDER, DateOrder
 from checker.models import DateValue, Granularity
+from checker.numbers import TENS, UNITS
 
 Tense = Literal["past", "future"] | None
 Relation = Literal[
@@ -109,6 +108,8 @@ long to compile."""
 _COUNT = rf"(?:\d{{1,3}}|{_CARDINAL}|{alternation(w for w in NUMBER_WORDS if w not in CARDINALS)})"
 """A count of units in figures or words ("3", "twenty-one", "a few", "several")."""
 _DAY_WORD = rf"(?:{_number_words(DAY_WORDS)})\b(?!-)"
+_ORDINAL_DAY_WORD = rf"(?:{_number_words(ORDINAL_WORDS)})\b(?!-)"
+"""A day of a month as an ordinal word ("ninth", "twenty-seventh", "twenty seventh")."""
 _SPOKEN_YEAR = (
     rf"(?>(?:one|two)\s+thousand(?:\s+(?:and\s+)?(?:(?:{alternation(UNITS)})\s+hundred"
     rf"(?:\s+(?:and\s+)?(?:{_CARDINAL}))?|(?:{_CARDINAL})))?|"
@@ -124,12 +125,12 @@ _DAY_WORD_THEN = (
 )
 """A day in words before its month: "twenty second of June", or with a year ("fifteen August 1993")."""
 _DAY_WORD_AFTER_MONTH = (
-    rf"(?:(?P<md_w>{_number_words(ORDINAL_WORDS)})\b(?!-)|"
+    rf"(?:(?P<md_w>{_ORDINAL_DAY_WORD})|"
     rf"(?P<md_c>(?:twenty|thirty)[-\s](?:{alternation(UNITS)}))\b(?=\s*(?:[.,;:!?)]|$)|{_YEAR_AHEAD}))"
 )
 """A day in words after its month: "May twenty-first", "May twenty nine." (a count would go on: "May twenty
 one people")."""
-_DAY_OR_ORDINAL = rf"(?:{_DAY}|(?:{_number_words(ORDINAL_WORDS)})\b(?!-))"
+_DAY_OR_ORDINAL = rf"(?:{_DAY}|{_ORDINAL_DAY_WORD})"
 """A day of a month in figures or as an ordinal word ("9th", "ninth", "twenty-seventh")."""
 _SHORT_YEAR = r"(?:(?<=\sof\s)\d{2}(?=\s*(?:[.,;:!?)]|$))|['’]\d{2}\b)"
 """A year in two figures where nothing else can be meant: "April of 87", "June '19"."""
@@ -210,7 +211,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                 r"(?P<po_u>day|week|month)s|"
                 rf"(?P<po_o>{alternation(w for w, n in ORDINAL_WORDS.items() if n <= 12)}|"
                 r"1[0-2]th|[4-9]th|1st|2nd|3rd)"
-                r"\s+(?P<po_u2>month))\s+(?:of|in)\s+(?:(?P<po_the>the\s+year)\b|(?=\S))"),
+                r"\s+month)\s+(?:of|in)\s+(?:(?P<po_the>the\s+year)\b|(?=\S))"),
     ("week_of", r"\b(?:the\s+)?(?P<wo_o>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+"
                 r"(?:(?:of|in)\s+(?=\S)|(?=(?:next|last|this)\s+year\b))"),
     ("nth_weekday", rf"\b(?:the\s+)?(?P<nw_o>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
@@ -313,11 +314,10 @@ class _Mention:
     """Further (count, unit) parts of a compound length: "2 weeks *and 2 days* ago"."""
     business: bool = False
     """The days counted are working days (Monday to Friday): "the next 4 business days"."""
-    also: _Mention | None = None
-    """A second date listed with this one ("18 *and 19 June*"), claimed on its own."""
 
 
-Parser = Callable[[re.Match[str], str], "_Mention | None"]
+Parser = Callable[[re.Match[str], str], "_Mention | tuple[_Mention, ...] | None"]
+"""Turns a match of its alternative into a mention, or into several dates listed ("18 and 19 June")."""
 
 
 def _day_number(text: str | None) -> int | None:
@@ -413,7 +413,7 @@ def _month_and_day(first: int, second: int, order: DateOrder) -> tuple[int, int]
     return (first, second) if first <= 12 else (second, first)
 
 
-def _parse_numeric(m: re.Match[str], text: str, order: DateOrder = "mdy") -> _Mention | None:
+def _parse_numeric(m: re.Match[str], text: str, order: DateOrder) -> _Mention | None:
     """'03/04/2024', '3.4.2024', '03-04-24': in the document's order (see ``_month_and_day``)."""
     first, second, year_text = int(m["num_a"]), int(m["num_b"]), m["num_y"]
     month, day = _month_and_day(first, second, order)
@@ -422,15 +422,14 @@ def _parse_numeric(m: re.Match[str], text: str, order: DateOrder = "mdy") -> _Me
     if len(year_text) == 2:
         if m["num_sep"] != "/":
             return None
-        year = 2000 + int(year_text) if int(year_text) < 50 else 1900 + int(year_text)
-    else:
-        year = int(year_text)
+        year_text = _short_year(year_text)
+    year = int(year_text)
     if not 1000 <= year <= 2199 or not _valid_day(year, month, day):
         return None
     return _Mention(m.start(), m.end(), "day", year=year, month=month, day=day)
 
 
-def _parse_day_month_range(m: re.Match[str], text: str) -> _Mention | None:
+def _parse_day_month_range(m: re.Match[str], text: str) -> _Mention | tuple[_Mention, _Mention] | None:
     """'4-7 June', 'between the ninth and the seventeenth of April'; '18 and 19 June' lists two days."""
     year = _year_text(m, "dmr_y", "dmr_sy")
     if m["dmr_sy"] and year is None:
@@ -442,8 +441,7 @@ def _parse_day_month_range(m: re.Match[str], text: str) -> _Mention | None:
     if m["dmr_link"].lower() == "and" and not _BETWEEN_BEFORE.search(text, max(0, m.start() - 10), m.start()):
         first.end = m.end("dmr_d1")
         last.start = m.start("dmr_d2")
-        first.also = last
-        return first
+        return first, last
     first.until = last
     return first
 
@@ -564,7 +562,7 @@ _NUMERIC_DAY_CONTEXT = re.compile(
 )
 
 
-def _parse_numeric_month_day(m: re.Match[str], text: str, order: DateOrder = "mdy") -> _Mention | None:
+def _parse_numeric_month_day(m: re.Match[str], text: str, order: DateOrder) -> _Mention | None:
     """'11/20', '22/04', 'on 3/4', '5/7, 2020': figures read in the document's order (``_month_and_day``)."""
     first, second = int(m["nmd_a"]), int(m["nmd_b"])
     before = text[max(0, m.start() - 12) : m.start()]
@@ -761,8 +759,8 @@ _WEEK_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd"
 def _parse_part_of(m: re.Match[str], text: str) -> _Mention | None:
     """'the first 2 weeks of', 'the last four months of', 'the third month of': a prefix for a period."""
     if m["po_o"]:
-        number = _day_number(m["po_o"])
-        if number is None or not 1 <= number <= 12:
+        number = _day_number(m["po_o"])  # 1 to 12: the pattern allows no other
+        if number is None:
             return None
         mention = _Mention(m.start(), m.end(), "month", relation="part_of", count=number, modifier="nth")
     else:
@@ -787,7 +785,7 @@ def _parse_nth_weekday(m: re.Match[str], text: str) -> _Mention | None:
                     count=_WEEK_ORDINALS[m["nw_o"].lower()], weekday=WEEKDAYS[m["nw_d"].lower()])  # fmt: skip
 
 
-_SPAN_OPENER = re.compile(r"\b(?:from|between)\s+\Z", re.IGNORECASE)
+_RANGE_OPENER = re.compile(r"\b(?P<word>from|between)\s+\Z", re.IGNORECASE)
 
 
 def _parse_day_span(m: re.Match[str], text: str) -> _Mention | None:
@@ -795,7 +793,7 @@ def _parse_day_span(m: re.Match[str], text: str) -> _Mention | None:
     first, last = _day_number(m["ds_a"]), _day_number(m["ds_b"])
     if first is None or not 1 <= first <= 31 or (last is not None and not first < last <= 31):
         return None
-    if last is None and not _SPAN_OPENER.search(text, max(0, m.start() - 10), m.start()):
+    if last is None and not _RANGE_OPENER.search(text, max(0, m.start() - 10), m.start()):
         return None  # "rose 4 to March 22 ...": a figure unless "from" or "between" opens the range
     if (
         (m["ds_of"] or "").lower() == "in"
@@ -1151,10 +1149,8 @@ def _parse_year(m: re.Match[str], text: str) -> _Mention | None:
 _PARSERS: dict[str, Parser] = {
     "iso": _parse_iso,
     "compact": _parse_compact,
-    "numeric": _parse_numeric,
     "year_month_day": _parse_year_month_day,
     "numeric_month_year": _parse_numeric_month_year,
-    "numeric_month_day": _parse_numeric_month_day,
     "holiday": _parse_holiday,
     "month_range": _parse_month_range,
     "week_of": _parse_week_of,
@@ -1188,6 +1184,7 @@ _PARSERS: dict[str, Parser] = {
     "spoken_year": _parse_spoken_year,
     "year": _parse_year,
 }
+"""The parser of each alternative but the all-figures ones, which read in the document's date order."""
 
 _ORDERED_PARSERS: dict[DateOrder, dict[str, Parser]] = {
     order: {
@@ -1318,7 +1315,7 @@ def _lowercase(text: str) -> str:
     return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 
-def _scan(text: str, lowered: str, order: DateOrder = "mdy") -> list[_Mention]:
+def _scan(text: str, lowered: str, order: DateOrder = DEFAULT_DATE_ORDER) -> list[_Mention]:
     """Run the grammar where a trigger word is, from the earliest lead-in word before it."""
     parsers = _ORDERED_PARSERS[order]
     mentions: list[_Mention] = []
@@ -1331,13 +1328,10 @@ def _scan(text: str, lowered: str, order: DateOrder = "mdy") -> list[_Mention]:
             match = _GRAMMAR.match(lowered, start)
             if match is None or match.end() <= anchor or match.lastgroup is None:
                 continue
-            mention = parsers[match.lastgroup](match, text)
-            if mention is not None:
-                mentions.append(mention)
-                covered = mention.end  # a parser may leave the end of its match to what follows
-                if mention.also is not None:
-                    mentions.append(mention.also)
-                    covered, mention.also = mention.also.end, None
+            found = parsers[match.lastgroup](match, text)
+            if found is not None:
+                mentions.extend(found if isinstance(found, tuple) else (found,))
+                covered = mentions[-1].end  # a parser may leave the end of its match to what follows
                 break
     return mentions
 
@@ -1354,7 +1348,9 @@ def _lead_in_starts(lowered: str, anchor: int, floor: int) -> list[int]:
     return starts
 
 
-def find_mentions(text: str, lowered: str | None = None, order: DateOrder = "mdy") -> list[_Mention]:
+def find_mentions(
+    text: str, lowered: str | None = None, order: DateOrder = DEFAULT_DATE_ORDER
+) -> list[_Mention]:
     """Every date expression in ``text``, with weekdays, ranges and open sides joined; all-figures
     dates ("03/04/2024") read in ``order``.
     """
@@ -1465,7 +1461,8 @@ def _prefix_of(text: str, prefix: _Mention, anchor: _Mention) -> _Mention | None
     return replace(prefix, end=anchor.end, anchor=anchor)
 
 
-_WEEKDAY_FIRST_GAP = re.compile(r"\s*,?\s*\Z")
+_COMMA_GAP = re.compile(r"\s*,?\s*\Z")
+"""Spaces and at most a comma: "Monday, two weeks from now", "next week, Monday to Friday"."""
 _WEEKDAY_AFTER_GAP = re.compile(r"\s*,?\s*(?:on\s+)?\Z", re.IGNORECASE)
 
 
@@ -1481,7 +1478,7 @@ def _join_weekday_and_counted_day(text: str, mentions: list[_Mention]) -> list[_
         previous = joined[-1] if joined else None
         if previous is not None and previous.until is None and mention.until is None:
             weekday, day = (previous, mention) if previous.relation == "weekday" else (mention, previous)
-            gap = _WEEKDAY_FIRST_GAP if weekday is previous else _WEEKDAY_AFTER_GAP
+            gap = _COMMA_GAP if weekday is previous else _WEEKDAY_AFTER_GAP
             if (
                 weekday.relation == "weekday"
                 and weekday.offset == 9
@@ -1494,18 +1491,13 @@ def _join_weekday_and_counted_day(text: str, mentions: list[_Mention]) -> list[_
     return joined
 
 
-_WEEK_RANGE_GAP = re.compile(r"\s*,?\s*\Z")
-
-
 def _join_week_and_weekday_range(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """'next week between Wednesday and Friday': both weekdays in that week."""
-    joined: list[_Mention] = []
-    for mention in mentions:
-        week = joined[-1] if joined else None
+
+    def merge(week: _Mention, mention: _Mention) -> _Mention | None:
         last = mention.until
         if (
-            week is not None
-            and week.relation == "unit"
+            week.relation == "unit"
             and week.granularity == "week"
             and week.season is None
             and week.modifier is None
@@ -1514,12 +1506,12 @@ def _join_week_and_weekday_range(text: str, mentions: list[_Mention]) -> list[_M
             and last is not None
             and last.relation == "weekday"
             and last.offset == 9
-            and _WEEK_RANGE_GAP.match(text[week.end : mention.start])
+            and _COMMA_GAP.match(text[week.end : mention.start])
         ):
-            joined[-1] = replace(mention, start=week.start, anchor=week, until=replace(last, anchor=week))
-            continue
-        joined.append(mention)
-    return joined
+            return replace(mention, start=week.start, anchor=week, until=replace(last, anchor=week))
+        return None
+
+    return join_neighbours(mentions, merge)
 
 
 _YEAR_COORDINATION = re.compile(r"\s*,?\s*(?:and|or|nor|(?:and|but|or)\s+not)\s+\Z", re.IGNORECASE)
@@ -1635,7 +1627,6 @@ _RANGE_ENDS = (
     "dom",
     "week_number",
 )
-_RANGE_OPENER = re.compile(r"\b(?P<word>from|between)\s+\Z", re.IGNORECASE)
 _GRANULARITY_ORDER = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
 
 
@@ -2023,17 +2014,14 @@ def _part_of_this_unit(m: _Mention, pub: dt.date, tense: Tense) -> _Interval | N
     """'the end of the year' is this year's, but last year's in a past-tense sentence written before it
     (March: "the season peaked by the end of the year"), and next year's in a future one written after it.
     """
-    for offset in (0, -1, 1):
-        found = _resolve(replace(m, offset=offset), pub, None)
-        if found is None or found.start is None or found.end is None:
-            return found
-        over = tense == "past" and found.start > pub
-        to_come = tense == "future" and found.end < pub
-        if offset == 0 and not (over or to_come):
-            return found
-        if (offset == -1 and tense == "past") or (offset == 1 and tense == "future"):
-            return found
-    return None
+    found = _resolve(replace(m, offset=0), pub, None)
+    if found is None or found.start is None or found.end is None:
+        return found
+    if tense == "past" and found.start > pub:
+        return _resolve(replace(m, offset=-1), pub, None)
+    if tense == "future" and found.end < pub:
+        return _resolve(replace(m, offset=1), pub, None)
+    return found
 
 
 def _add_business_days(day: dt.date, count: int) -> dt.date:
@@ -2135,10 +2123,9 @@ def _holiday_weekend(day: dt.date, relative: bool) -> _Interval:
     include it (Saturday to Monday for a Monday holiday, Thursday to Sunday for a Thursday one).
     """
     weekday = day.weekday()
-    saturday = day - dt.timedelta(days=weekday - 5) if weekday >= 5 else None
-    if saturday is None:  # Monday and Tuesday lean on the weekend before, later days on the next one
-        back = weekday + 2 if weekday <= 1 else weekday - 5
-        saturday = day - dt.timedelta(days=back)
+    # Monday and Tuesday lean on the weekend before, later days on the next one (a weekend day on its own)
+    back = weekday + 2 if weekday <= 1 else weekday - 5
+    saturday = day - dt.timedelta(days=back)
     sunday = saturday + dt.timedelta(days=1)
     return _Interval(min(day, saturday), max(day, sunday), None, relative)
 
@@ -2524,7 +2511,7 @@ class DateExtractor:
         return claims
 
 
-def parse_absolute_date(text: str, order: DateOrder = "mdy", /) -> dt.date | None:
+def parse_absolute_date(text: str, order: DateOrder = DEFAULT_DATE_ORDER, /) -> dt.date | None:
     """A complete calendar date written out in ``text`` ("June 7, 2019", "12 Mar. 2019"), else None;
     all-figures dates read in ``order``, the document's (see ``documents.DateParser``).
     """
