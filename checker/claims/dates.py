@@ -154,6 +154,11 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                 r"(?P<num_y>\d{4}|\d{2})\b(?![/.]\d)"),
     ("year_month_day", rf"\b(?P<ymd_y>{_YEAR})(?P<ymd_sep>[-/])(?P<ymd_m>{_MONTH_WORD})(?P=ymd_sep)"
                        rf"(?P<ymd_d>{_DAY})"),
+    ("mixed_order", rf"\b(?:(?P<mo_m>{_MONTH_WORD})(?P<mo_sep>[-/])(?P<mo_y>{_YEAR})(?P=mo_sep)"
+                    rf"(?P<mo_d>{_DAY})|"
+                    rf"(?P<mo_y2>{_YEAR})(?P<mo_sep2>[-/])(?P<mo_d2>{_DAY})(?P=mo_sep2)(?P<mo_m2>{_MONTH_WORD})|"
+                    rf"(?P<mo_d3>{_DAY})(?P<mo_sep3>[-/])(?P<mo_y3>{_YEAR})(?P=mo_sep3)(?P<mo_m3>{_MONTH_WORD}))"
+                    r"(?![-/.]?\d)"),
     ("numeric_month_year", rf"\b(?P<nmy_m>1[0-2]|0?[1-9])\s*[/-]\s*(?P<nmy_y>{_YEAR})\b(?![-/.]\d)|"
                            rf"\b(?P<nmy_y2>{_YEAR})\s*(?P<nmy_sep>[/-])\s*(?P<nmy_m2>1[0-2]|0?[1-9])\b"
                            r"(?![-/.]\d|%)"),
@@ -314,6 +319,8 @@ class _Mention:
     """Further (count, unit) parts of a compound length: "2 weeks *and 2 days* ago"."""
     business: bool = False
     """The days counted are working days (Monday to Friday): "the next 4 business days"."""
+    short_year: bool = False
+    """The year was written in two figures ("'40", "3-7-27"): the publication date picks its century."""
 
 
 Parser = Callable[[re.Match[str], str], "_Mention | tuple[_Mention, ...] | None"]
@@ -414,19 +421,42 @@ def _month_and_day(first: int, second: int, order: DateOrder) -> tuple[int, int]
 
 
 def _parse_numeric(m: re.Match[str], text: str, order: DateOrder) -> _Mention | None:
-    """'03/04/2024', '3.4.2024', '03-04-24': in the document's order (see ``_month_and_day``)."""
+    """'03/04/2024', '3.4.2024', '03/04/24', '3-7-27': in the document's order (see ``_month_and_day``)."""
     first, second, year_text = int(m["num_a"]), int(m["num_b"]), m["num_y"]
     month, day = _month_and_day(first, second, order)
-    if not 1 <= month <= 12:
-        return None
-    if len(year_text) == 2:
-        if m["num_sep"] != "/":
+    short = len(year_text) == 2
+    if short:
+        if m["num_sep"] == "." or (m["num_sep"] == "-" and _reads_as_tally(m, text)):
             return None
         year_text = _short_year(year_text)
+    if not 1 <= month <= 12:
+        return None
     year = int(year_text)
     if not 1000 <= year <= 2199 or not _valid_day(year, month, day):
         return None
-    return _Mention(m.start(), m.end(), "day", year=year, month=month, day=day)
+    return _Mention(m.start(), m.end(), "day", year=year, month=month, day=day, short_year=short)
+
+
+_TALLY_BEFORE = re.compile(
+    r"(?:[-/.#$€£¥+\w]|\b(?:a|an|the|its|their|his|her|our|your|went|won|lost|beat|beaten|finished|ended|"
+    r"tied|voted|split|stood|stands|record|score|scored|scores)\s+)\Z",
+    re.IGNORECASE,
+)
+_TALLY_AFTER = re.compile(
+    r"-\d|\s*(?:record|win|wins|victory|loss|losses|defeat|vote|votes|draw|tie|split|decision|count|score|"
+    r"scoreline|finish|run|season|formation|majority)\b",
+    re.IGNORECASE,
+)
+
+
+def _reads_as_tally(m: re.Match[str], text: str) -> bool:
+    """Whether dashed figures with a two-figure last part ('12-5-10') are a tally, not a date like '9-18-15':
+    after an article or a verb of results ("a 12-5-10 record", "went 12-5-10"), before a noun of results,
+    or inside a longer code or figure ("978-3-16-10", "#3-7-07").
+    """
+    return bool(
+        _TALLY_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _TALLY_AFTER.match(text, m.end())
+    )
 
 
 def _parse_day_month_range(m: re.Match[str], text: str) -> _Mention | tuple[_Mention, _Mention] | None:
@@ -470,9 +500,32 @@ def _parse_month_day_range(m: re.Match[str], text: str) -> _Mention | None:
 
 
 def _short_year(text: str) -> str:
-    """A year written in two figures ("'87", "of 19"): this century up to 49, the last one after."""
+    """A year written in two figures ("'87", "of 19"): this century up to 49, the last one after; the
+    publication date, when known, moves it into its own window (``_windowed_year``).
+    """
     short = int(text.lstrip("'’"))
     return str(2000 + short if short < 50 else 1900 + short)
+
+
+_SHORT_YEAR_AHEAD = 20
+"""How far past publication a two-figure year may lie: with a 2016 article, "'36" is 2036 and "'40" 1940."""
+
+
+def _windowed_year(year: int, pub: dt.date) -> int:
+    """The year ending in ``year``'s last two figures from publication - 79 to publication + 20."""
+    latest = pub.year + _SHORT_YEAR_AHEAD
+    return latest - (latest - year) % 100
+
+
+def _with_windowed_years(m: _Mention, pub: dt.date | None) -> _Mention:
+    """Place the two-figure years of a mention (and of its range end) by the publication date."""
+    if pub is None:
+        return m
+    if m.until is not None:
+        m = replace(m, until=_with_windowed_years(m.until, pub))
+    if m.short_year and m.year is not None:
+        m = replace(m, year=_windowed_year(m.year, pub), short_year=False)
+    return m
 
 
 def _year_text(m: re.Match[str], digits: str, words: str) -> str | None:
@@ -506,13 +559,16 @@ def _parse_day_month(m: re.Match[str], text: str) -> _Mention | None:
         )
     ):
         return None  # "the 5 may ...", but "20th dec" is a date
-    return _calendar_day(
+    found = _calendar_day(
         m,
         m.start(),
         year,
         _written(m, text, "dm_m"),
         _day_number(m["dm_d"] or m["dm_dd"] or m["dm_o"] or m["dm_w"] or m["dm_wy"]),
     )
+    if found is not None:
+        found.short_year = m["dm_yy"] is not None
+    return found
 
 
 def _parse_month_day(m: re.Match[str], text: str) -> _Mention | None:
@@ -537,11 +593,23 @@ def _parse_month_year(m: re.Match[str], text: str) -> _Mention | None:
         year = int(year_text)
     if month is None:
         return None
-    return _Mention(m.start(), m.end(), "month", year=year, month=month, modifier=_modifier_of(m, "my"))
+    return _Mention(m.start(), m.end(), "month", year=year, month=month, modifier=_modifier_of(m, "my"),
+                    short_year=bool(m["my_yy"]))  # fmt: skip
 
 
 def _parse_year_month_day(m: re.Match[str], text: str) -> _Mention | None:
     return _calendar_day(m, m.start(), m["ymd_y"], _written(m, text, "ymd_m"), _day_number(m["ymd_d"]))
+
+
+def _parse_mixed_order(m: re.Match[str], text: str) -> _Mention | None:
+    """'September-2020-23', '2020/23/Sep', '23-2020-September': the month is named, so every order of
+    the three parts is unambiguous (one separator throughout, as a written date has).
+    """
+    for suffix in ("", "2", "3"):
+        month, year, day = f"mo_m{suffix}", f"mo_y{suffix}", f"mo_d{suffix}"
+        if m[month]:
+            return _calendar_day(m, m.start(), m[year], _written(m, text, month), _day_number(m[day]))
+    return None
 
 
 def _parse_numeric_month_year(m: re.Match[str], text: str) -> _Mention | None:
@@ -1150,6 +1218,7 @@ _PARSERS: dict[str, Parser] = {
     "iso": _parse_iso,
     "compact": _parse_compact,
     "year_month_day": _parse_year_month_day,
+    "mixed_order": _parse_mixed_order,
     "numeric_month_year": _parse_numeric_month_year,
     "holiday": _parse_holiday,
     "month_range": _parse_month_range,
@@ -2501,6 +2570,7 @@ class DateExtractor:
         claims: list[Extracted] = []
         for mention in find_mentions(text, lowered, ctx.numeric_date_order):
             sentence = document.sentence_span(mention.start)
+            mention = _with_windowed_years(mention, ctx.published)
             resolved = _date_value(lowered, mention, ctx.published, sentence)
             if resolved is None:
                 continue
