@@ -102,3 +102,34 @@ def test_dashed_dates_with_a_two_figure_year(text: str, mdy: str, dmy: str) -> N
 )
 def test_tallies_codes_and_versions_are_no_dashed_dates(text: str) -> None:
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "start", "end"),
+    [
+        ("Shops close early during Ramadan.", "2020-08-17", "Ramadan", "2020-04-23", "2020-05-22"),
+        ("Ramadhan ended quietly.", "2021-06-09", "Ramadhan", "2021-04-12", "2021-05-11"),
+        ("Fasting in Ramzan 2019 was hard.", MONDAY, "Ramzan 2019", "2019-05-05", "2019-06-03"),
+        ("The holy month of Ramazan began.", "2020-08-17", "Ramazan", "2020-04-23", "2020-05-22"),
+    ],
+)
+def test_ramadan_is_the_whole_month_of_the_tabular_islamic_calendar(
+    text: str, published: str, span: str, start: str, end: str
+) -> None:
+    """Ramadan runs from 1 Ramadan to the day before 1 Shawwal (Eid al-Fitr), in the arithmetic
+    calendar the other Islamic holidays use; the days observed may differ by a day."""
+    found_span, value = only(text, published)
+    assert (found_span, value.start, value.end) == (span, start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ramzan Kadyrov said the operation was over.",
+        "The scholar Tariq Ramadan was charged.",
+        "Tariq Ramadan denied the claims.",
+        "Taha Yassin Ramadan was executed.",
+    ],
+)
+def test_ramadan_in_a_personal_name_is_no_date(text: str) -> None:
+    assert spans(text) == []

@@ -176,9 +176,21 @@ ISLAMIC_HOLIDAYS: dict[str, tuple[int, int]] = {
     "eid ul adha": (12, 10), "eidul adha": (12, 10), "eid al-azha": (12, 10), "eid al azha": (12, 10),
     "eidul azha": (12, 10), "islamic new year": (1, 1), "hijri new year": (1, 1), "arabic new year": (1, 1),
 }  # fmt: skip
-"""(Hijri month, day) of Islamic holidays that are one day (Ramadan, a month, is not one of them)."""
+"""(Hijri month, day) of Islamic holidays that are one day."""
 
-HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *MOVABLE_HOLIDAYS, *ISLAMIC_HOLIDAYS)
+ISLAMIC_MONTHS: dict[str, int] = {
+    "ramadan": 9, "ramadhan": 9, "ramazan": 9, "ramzan": 9, "ramathan": 9,
+}  # fmt: skip
+"""Islamic months observed as a whole (Ramadan and its spellings): the month, from its first day to the
+day before the next month begins."""
+
+HOLIDAY_NAMES = (
+    *FIXED_HOLIDAYS,
+    *NTH_WEEKDAY_HOLIDAYS,
+    *MOVABLE_HOLIDAYS,
+    *ISLAMIC_HOLIDAYS,
+    *ISLAMIC_MONTHS,
+)
 
 IDIOMS_NOT_DATES = frozenset({"24/7", "9/11", "7/7", "9-11"})
 """Slashed figures that name something other than a day this year ("24/7", "9/11")."""
@@ -225,18 +237,34 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
     return dt.date.fromordinal(ordinal)
 
 
-def _islamic_date(name: str, year: int) -> dt.date:
-    """The first day in Gregorian ``year`` of an Islamic holiday (a Hijri year is 11 days shorter)."""
-    month, day = ISLAMIC_HOLIDAYS[name]
+def _hijri_years(year: int) -> range:
+    """The Hijri years that may have a day in Gregorian ``year`` (a Hijri year is 11 days shorter)."""
     approx = round((year - 622) * 365.2425 / 354.367)
-    days = [hijri_to_gregorian(h, month, day) for h in range(approx - 1, approx + 3)]
-    return min(d for d in days if d.year == year)
+    return range(approx - 1, approx + 3)
+
+
+def _islamic_date(month: int, day: int, year: int) -> dt.date:
+    """The first day in Gregorian ``year`` that is ``day`` of Hijri ``month``."""
+    return min(d for h in _hijri_years(year) if (d := hijri_to_gregorian(h, month, day)).year == year)
+
+
+def holiday_last_day(name: str, first: dt.date) -> dt.date:
+    """The last day of a holiday that began on ``first``: the same day, or the month's end for Ramadan."""
+    if name not in ISLAMIC_MONTHS:
+        return first
+    month = ISLAMIC_MONTHS[name]
+    for h in _hijri_years(first.year):
+        if hijri_to_gregorian(h, month, 1) == first:
+            return hijri_to_gregorian(h + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return first
 
 
 def holiday_date(name: str, year: int) -> dt.date:
     """The day a holiday (a key of ``HOLIDAY_NAMES``, normalized) falls on in ``year``."""
     if name in ISLAMIC_HOLIDAYS:
-        return _islamic_date(name, year)
+        return _islamic_date(*ISLAMIC_HOLIDAYS[name], year)
+    if name in ISLAMIC_MONTHS:
+        return _islamic_date(ISLAMIC_MONTHS[name], 1, year)
     if name in FIXED_HOLIDAYS:
         return dt.date(year, *FIXED_HOLIDAYS[name])
     if name in NTH_WEEKDAY_HOLIDAYS:

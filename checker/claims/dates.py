@@ -25,6 +25,7 @@ from checker.claims._datelex import (
     DAY_WORDS,
     DECADE_WORDS,
     IDIOMS_NOT_DATES,
+    ISLAMIC_MONTHS,
     MONTHS,
     NUMBER_WORDS,
     ORDINAL_WORDS,
@@ -36,6 +37,7 @@ from checker.claims._datelex import (
     alternation,
     holiday_date,
     holiday_key,
+    holiday_last_day,
     holiday_pattern,
     nth_weekday,
     spoken_year,
@@ -664,9 +666,25 @@ def _parse_holiday(m: re.Match[str], text: str) -> _Mention | None:
     year = int(stated_year) if stated_year else None
     if name == "may day" and _written(m, text, "hol_n")[0] == "m":
         return None  # "may day" in lowercase is usually "may" the verb
+    if name in ISLAMIC_MONTHS and _in_personal_name(text, m.start("hol_n"), m.end("hol_n")):
+        return None  # "Ramzan Kadyrov", "Tariq Ramadan": a personal name, not the month
     weekend = "weekend" if m["hol_we"] or m["hol_we2"] else None
     return _Mention(m.start(), m.end(), "day", relation="holiday", holiday=name, year=year, offset=offset,
                     modifier=weekend)  # fmt: skip
+
+
+_CAPITALIZED_BEFORE = re.compile(
+    r"\b(?!(?:In|During|Since|Before|After|Until|Through|Throughout|For|Holy|This|"
+    r"Last|Next|The|Of|And|Or|By|From|Early|Late|Mid|End|Start)\b)[A-Z][a-z]+\s+\Z"
+)
+_CAPITALIZED_AFTER = re.compile(r"\s+(?!(?:Mubarak|Kareem)\b)[A-Z][a-z]")
+
+
+def _in_personal_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalized word next to a name makes it part of a personal name ("Tariq Ramadan")."""
+    return bool(
+        _CAPITALIZED_BEFORE.search(text, max(0, start - 20), start) or _CAPITALIZED_AFTER.match(text, end)
+    )
 
 
 def _parse_month_range(m: re.Match[str], text: str) -> _Mention | None:
@@ -1348,6 +1366,7 @@ _TRIGGER_WORDS = (
     "pentecost",
     "yuandan",
     "eid",
+    *ISLAMIC_MONTHS,
     "eidul",
     "islamic",
     "hijri",
@@ -2159,7 +2178,10 @@ def _resolve_composite(m: _Mention, pub: dt.date | None, tense: Tense) -> _Inter
         day = _holiday_day(m, pub, tense)
         if day is not None and m.modifier == "weekend":
             return _holiday_weekend(day, m.year is None)
-        return _Interval(day, day, day.isoformat(), m.year is None) if day else None
+        if day is None:
+            return None
+        last = holiday_last_day(m.holiday or "", day)
+        return _Interval(day, last, day.isoformat() if last == day else None, m.year is None)
     if m.relation == "week_number":
         year = m.year if m.year is not None else (pub.year if pub else None)
         if year is None or m.count > dt.date(year, 12, 28).isocalendar()[1]:
