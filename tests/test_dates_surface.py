@@ -133,3 +133,35 @@ def test_ramadan_is_the_whole_month_of_the_tabular_islamic_calendar(
 )
 def test_ramadan_in_a_personal_name_is_no_date(text: str) -> None:
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start"),
+    [
+        ("It may be in may.", "may", "2017-05-01"),
+        ("Prices have risen since march, when the tax began.", "since march", "2016-03-01"),
+        ("I went back to China in the april.", "april", "2016-04-01"),
+        ("The vote in the April elections was close.", "April", "2016-04-01"),
+        ("He may, in may, go.", "may", "2017-05-01"),
+    ],
+)
+def test_lowercase_months_in_a_date_slot(text: str, span: str, start: str) -> None:
+    found_span, value = only(text, MONDAY)
+    assert (found_span, value.start) == (span, start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As you may know, it rained.",
+        "Prices in may be higher.",
+        "Interest in may rise.",
+        "We march in may protest.",
+        "They are in march mode.",
+        "in march we march",
+        "Investors may march on.",
+        "The fall in mayhem was welcome.",
+    ],
+)
+def test_may_and_march_the_verbs_stay_out_of_dates(text: str) -> None:
+    assert spans(text) == []

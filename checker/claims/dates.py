@@ -1185,9 +1185,15 @@ def _parse_reference(m: re.Match[str], text: str) -> _Mention | None:
 
 _MONTH_CONTEXT_BEFORE = re.compile(
     r"\b(?:in|since|by|until|till|from|during|through|throughout|before|after|between|of|on|to|and|or|"
-    r"early|mid|late|last|next|this|each|every|as\s+of)[\s-]*$",
+    r"early|mid|late|last|next|this|each|every|as\s+of|in\s+the)[\s-]*$",
     re.IGNORECASE,
 )
+_VERB_MONTH_CONTEXT = re.compile(r"\b(?:in|since|until|till)\s+\Z")
+_VERB_MONTH_END = re.compile(
+    rf"\s*(?:[.,;:!?)]|\Z|(?:and|or|but|this|next|last|of|when|to|through|until|till)\b|{_YEAR})"
+)
+"""Lowercase 'may' and 'march' are months only after 'in', 'since' or 'until' and before a pause, a link word
+or a year ("it may be in may.", "since march and"); "in may be" and "in march we march" stay verbs."""
 
 
 _RELATIVE_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?:next|last|this)\s+year\b", re.IGNORECASE)
@@ -1199,6 +1205,13 @@ def _parse_month(m: re.Match[str], text: str) -> _Mention | None:
     """Take a month named alone ("in February", "November's") only after a word that makes it one."""
     written = _written(m, text, "bm_m")
     month = _month_number(written, has_day_or_year=False)
+    if written in ("may", "march") and not m["bm_mod"] and not m["bm_pos"]:
+        if not (
+            _VERB_MONTH_CONTEXT.search(text, max(0, m.start() - 7), m.start())
+            and _VERB_MONTH_END.match(text, m.end())
+        ):
+            return None
+        return _Mention(m.start(), m.end(), "month", relation="calendar", month=MONTHS[written])
     if month is None or (written[0].islower() and written.lower() in ("may", "march", "mar")):
         return None
     modifier = _modifier_of(m, "bm")
