@@ -165,3 +165,40 @@ def test_lowercase_months_in_a_date_slot(text: str, span: str, start: str) -> No
 )
 def test_may_and_march_the_verbs_stay_out_of_dates(text: str) -> None:
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "start", "end"),
+    [
+        ("Show sales in the cy 2008", MONDAY, "cy 2008", "2008-01-01", "2008-12-31"),
+        ("Revenue for CY2008 rose.", MONDAY, "CY2008", "2008-01-01", "2008-12-31"),
+        ("Show sales in the cy18", "2019-06-18", "cy18", "2018-01-01", "2018-12-31"),
+        ("I'll go back 08/12,2015", MONDAY, "08/12,2015", "2015-08-12", "2015-08-12"),
+        ("week of september.16th", MONDAY, "week of september.16th", "2016-09-12", "2016-09-18"),
+        ("The report is due February.", MONDAY, "February", "2016-02-01", "2016-02-29"),
+        ("I'll be out year 247", MONDAY, "year 247", "0247-01-01", "0247-12-31"),
+        ("In the year 800, Charlemagne was crowned.", MONDAY, "the year 800", "0800-01-01", "0800-12-31"),
+    ],
+)
+def test_calendar_years_and_punctuated_forms(
+    text: str, published: str, span: str, start: str, end: str
+) -> None:
+    found_span, value = only(text, published)
+    assert (found_span, value.start, value.end) == (span, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The cyclone hit 2008 homes.", []),
+        ("CY 08 results were out.", []),
+        ("Members of Black September.", []),
+        ("It happened in September.16 people died.", ["September"]),
+        ("Every year 250.", []),
+        ("The city fell in the year 300 BC.", []),
+        ("Year 100 people were hired.", []),
+        ("A ratio of 1/2, 2015 was a bad year.", []),
+    ],
+)
+def test_figures_near_calendar_words_stay_figures(text: str, expected: list[str]) -> None:
+    assert spans(text) == expected

@@ -189,7 +189,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                   r"(?P<dm_of>(?:\s+day)?\s+of)?(?:\s+|\s*[-/]\s*)"
                   rf"(?P<dm_m>{_MONTH_WORD})(?:(?:,?\s+(?:(?:of|in)\s+)?|[-/])(?:(?P<dm_y>{_YEAR})|(?P<dm_yy>{_SHORT_YEAR}))|"
                   rf",?\s+(?P<dm_sy>{_SPOKEN_YEAR}))?"),
-    ("month_day", rf"\b(?P<md_m>{_MONTH_WORD})(?:\s*|\s*[-/]\s*)"
+    ("month_day", rf"\b(?P<md_m>{_MONTH_WORD})(?:\s*|\s*[-/]\s*|\.(?=\d{{1,2}}(?:st|nd|rd|th)\b))"
                   rf"(?:(?P<md_d>{_DAY})|the\s+(?P<md_o>{_ORDINAL})|the\s+(?P<md_d2>{_DAY})|"
                   r",\s*(?P<md_dc>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?=\s*(?:[.,;:!?)]|$))|"
                   rf"\s(?:the\s+)?{_DAY_WORD_AFTER_MONTH}){_NOT_A_FIGURE}"
@@ -212,6 +212,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                 rf"\b(?P<q_y3>{_YEAR})\s*-?\s*q(?P<q_n3>[1-4])\b|"
                 rf"\b(?:the\s+)?(?P<h_o>first|second|1st|2nd)\s+half\s+of\s+(?:the\s+year\b|(?P<h_y>{_YEAR}))|"
                 rf"\bh(?P<h_n>[12])\s*-?\s*(?P<h_y2>{_YEAR})|\b(?P<h_y3>{_YEAR})\s*-?\s*h(?P<h_n3>[12])\b"),
+    ("calendar_year", rf"\bcy(?:\s?(?P<cy_y>{_YEAR})|(?P<cy_yy>\d{{2}}))\b(?![-/.]\d)"),
     ("season", rf"\b{_modifier('s')}(?:(?P<s_rel>last|this|next|past|coming|previous)\s+)?(?:the\s+)?"
                rf"(?P<s_n>spring|summer|autumn|fall|winter)\b(?:\s+of)?(?:\s+(?P<s_y>{_YEAR}))?"),
     ("part_of", r"\b(?:the\s+)?(?:(?P<po_side>first|last|final)\s+(?P<po_n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+"
@@ -278,7 +279,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                     r"(?<=\bweek\sof\s)|(?<=\bmonth\sof\s)|(?<=\bquarter\sof\s)|(?<=\bsummer\sof\s))"
                     rf"(?P<sy>{_SPOKEN_YEAR})"),
     ("year", rf"\b{_modifier('y')}(?:(?:the\s+)?year\s+)?(?P<y_y>{_YEAR})"
-             r"(?![-–/]\d|%|\.\d|,\d|\s*(?:percent|per\s+cent)\b)"),
+             r"(?![-–/]\d|%|\.\d|,\d|\s*(?:percent|per\s+cent)\b)|"
+             r"\b(?:the\s+)?year\s+(?P<y_old>[1-9]\d{2})(?=\s*(?:[.,;:!?)]|\Z|(?:ad|ce|bc|bce)\b))"),
 ]  # fmt: skip
 
 _GRAMMAR = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _ALTERNATIVES))
@@ -645,6 +647,7 @@ def _parse_numeric_month_day(m: re.Match[str], text: str, order: DateOrder) -> _
     if (
         first <= 12
         and second <= 12
+        and not (m["nmd_y"] and not re.search(r"\s", m.group()))  # "08/12,2015": one token with its year
         and not _NUMERIC_DAY_CONTEXT.search(before)
         and not _DATED_RANGE_END_AFTER.match(text, m.end())
     ):
@@ -1053,6 +1056,13 @@ def _parse_quarter(m: re.Match[str], text: str) -> _Mention | None:
     return _Mention(m.start(), m.end(), "quarter", year=year, quarter=quarter)
 
 
+def _parse_calendar_year(m: re.Match[str], text: str) -> _Mention | None:
+    """'CY2008', 'CY 2008', 'CY08': a calendar year, as finance writes it beside fiscal years."""
+    if m["cy_y"]:
+        return _Mention(m.start(), m.end(), "year", year=int(m["cy_y"]))
+    return _Mention(m.start(), m.end(), "year", year=int(_short_year(m["cy_yy"])), short_year=True)
+
+
 def _parse_season(m: re.Match[str], text: str) -> _Mention | None:
     season = SEASONS[m["s_n"].lower()]
     relation = (m["s_rel"] or "").lower()
@@ -1201,6 +1211,12 @@ _RANGE_TO_MONTH_AFTER = re.compile(rf"\s*[-–—]\s*{_MONTH_WORD}\s*\d", re.IGN
 """'Nov-Feb 5th, 2017': a month that a dash joins to a date is the first end of a range."""
 
 
+_NAME_FREE_MONTHS = frozenset({"January", "February", "September", "October", "November", "December"})
+"""Month names that are nobody's first name: one of them closing a clause is the month ("due February.")."""
+_LOWERCASE_WORD_BEFORE = re.compile(r"\b[a-z]+\s+\Z")
+"""A lowercase word right before: "is due February", not a name's first part ("Black September")."""
+
+
 def _parse_month(m: re.Match[str], text: str) -> _Mention | None:
     """Take a month named alone ("in February", "November's") only after a word that makes it one."""
     written = _written(m, text, "bm_m")
@@ -1218,6 +1234,11 @@ def _parse_month(m: re.Match[str], text: str) -> _Mention | None:
     has_context = (
         modifier
         or m["bm_pos"]
+        or (
+            written in _NAME_FREE_MONTHS
+            and _LOWERCASE_WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            and _SENTENCE_PAUSE.match(text, m.end())
+        )
         or _MONTH_CONTEXT_BEFORE.search(text, max(0, m.start() - 12), m.start())
         or _RELATIVE_YEAR_AFTER.match(text, m.end())
         or _RANGE_TO_MONTH_AFTER.match(text, m.end())
@@ -1234,7 +1255,25 @@ def _parse_spoken_year(m: re.Match[str], text: str) -> _Mention | None:
     return None if year is None else _Mention(m.start(), m.end(), "year", year=year)
 
 
+_COUNTED_YEAR_BEFORE = re.compile(
+    r"\b(?:every|each|last|this|next|per|a|that|one|same|previous|following|fiscal|financial|school|"
+    r"academic|model|tax|calendar)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+_ERA_BC_AFTER = re.compile(r"\s*b\.?c\.?(?:e\.?)?\b", re.IGNORECASE)
+
+
 def _parse_year(m: re.Match[str], text: str) -> _Mention | None:
+    if m[
+        "y_old"
+    ]:  # "in the year 800.", "year 247": a year before 1000 only after the word and before a pause
+        if _COUNTED_YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _ERA_BC_AFTER.match(
+            text, m.end()
+        ):
+            return None  # "each year 250 ..." counts; years BC are out of the calendar's range
+        return _Mention(m.start(), m.end(), "year", year=int(m["y_old"]))
     year = int(m["y_y"])
     modifier = _modifier_of(m, "y")
     plausible, weak = _year_is_plausible(
@@ -1272,6 +1311,7 @@ _PARSERS: dict[str, Parser] = {
     "decade": _parse_decade,
     "century": _parse_century,
     "quarter": _parse_quarter,
+    "calendar_year": _parse_calendar_year,
     "season": _parse_season,
     "unit": _parse_unit,
     "relative_month": _parse_relative_month,
@@ -1334,6 +1374,7 @@ _TRIGGER_WORDS = (
     "afternoon",
     "evening",
     "q1",
+    "cy",
     "q2",
     "q3",
     "q4",
