@@ -46,6 +46,10 @@ def test_days_counted_from_a_holiday_or_a_day_without_a_year(
         "Crowds gathered 3 days before Chinese New Year.",
         "Happy new year to all our readers.",
         "He made a new year resolution.",
+        "It fell for months after the new year.",
+        "Several weeks after the New Year, prices rose.",
+        "Only days before the new year, he quit.",
+        "The days before New Year are busy.",
     ],
 )
 def test_new_year_alone_is_no_day(text: str) -> None:

@@ -590,9 +590,15 @@ _DATED_RANGE_END_AFTER = re.compile(r"\s*[-–]\s*\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}
 
 
 _COUNTED_FROM_BEFORE = re.compile(
-    r"\b(?:days?|weeks?|fortnights?|months?)\s+(?:before|after)\s+(?:the\s+)?\Z", re.IGNORECASE
+    rf"\b(?P<n>{_COUNT})\s+(?:day|week|fortnight|month)s?\s+(?:before|after)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
 """'5 days before (the) new year': a length counted from the holiday right before its name."""
+
+
+def _counted_from(m: re.Match[str], text: str) -> bool:
+    """A definite length ("5 days", not "several weeks") ends with 'before' or 'after' right before."""
+    length = _COUNTED_FROM_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    return length is not None and _count(length["n"]) is not None
 
 
 def _parse_holiday(m: re.Match[str], text: str) -> _Mention | None:
@@ -601,7 +607,7 @@ def _parse_holiday(m: re.Match[str], text: str) -> _Mention | None:
         return None
     if name in COUNTED_ONLY_HOLIDAYS and (
         m["hol_rel"] or m["hol_we"] or m["hol_we2"]
-        or not _COUNTED_FROM_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        or not _counted_from(m, text)
     ):  # fmt: skip
         return None  # "in the new year", "Lunar New Year": a year, or another calendar's day
     relation = (m["hol_rel"] or "").lower()
