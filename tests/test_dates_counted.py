@@ -18,11 +18,13 @@ JANUARY = "2017-01-10"
         ("We will meet 5 days before new year.", MONDAY, "5 days before new year", "2016-12-27"),
         ("We will meet 5 days before the New Year.", MONDAY, "5 days before the New Year", "2016-12-27"),
         ("They met two weeks after New Year's.", MONDAY, "two weeks after New Year's", "2016-01-15"),
-        # the tense is the counted day's: in January, a past "three weeks after Christmas" is last year's
-        ("It happened three weeks after Christmas.", JANUARY, "three weeks after Christmas", "2016-01-15"),
+        # future tense: the latest holiday whose counted day is still ahead, not next year's
         ("It will happen three weeks after Christmas.", JANUARY, "three weeks after Christmas", "2017-01-15"),
-        ("It happened 2 weeks after January 5.", JANUARY, "2 weeks after January 5", "2016-01-19"),
-        ("It happened 2 days after January 5.", JANUARY, "2 days after January 5", "2017-01-07"),
+        ("The law will take effect 30 days after January 1.", JANUARY, "30 days after January 1",
+         "2017-01-31"),
+        # past tense keeps the holiday's own year, even when the day counted is still ahead
+        ("The vote was set for 2 weeks after January 5.", JANUARY, "2 weeks after January 5", "2017-01-19"),
+        ("It happened three weeks after Christmas.", JANUARY, "three weeks after Christmas", "2017-01-15"),
         ("We will meet 2 weeks before Christmas.", JANUARY, "2 weeks before Christmas", "2017-12-11"),
         # on 2 January, three weeks after the Christmas just past is still ahead: that one, not next year's
         ("I'll go back 3 weeks after Christmas on Friday.", "2021-01-02", "3 weeks after Christmas on Friday",

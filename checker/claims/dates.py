@@ -2246,27 +2246,25 @@ def _resolve_anchored(m: _Mention, anchor: _Mention, pub: dt.date | None, tense:
 def _origin_in_tense(
     m: _Mention, anchor: _Mention, found: dt.date, pub: dt.date | None, tense: Tense
 ) -> dt.date:
-    """The year of a day counted from, when none is written, is the one whose counted day the tense
-    allows: "it happened 3 weeks after Christmas" in a January article is this January only if that
-    day is already past, "will meet 5 days before new year" counts from the next one.
+    """In future tense, a day counted from a holiday or a day without a year counts from the latest one
+    whose counted day is still ahead: "will go back 3 weeks after Christmas" on 2 January is this month,
+    not next year.  A past sentence keeps the holiday's own year: it may report a day still ahead ("the
+    vote was set for 3 days after May 5"), and a weak past cue ("expected") must not move it a year back.
     """
-    if pub is None or tense is None or m.modifier is not None or anchor.year is not None:
+    if pub is None or tense != "future" or m.modifier is not None or anchor.year is not None:
         return found
     if anchor.relation == "holiday" and anchor.holiday is not None and anchor.offset == 0:
-        origins = [holiday_date(anchor.holiday, year) for year in range(pub.year - 2, pub.year + 3)]
+        origins = [holiday_date(anchor.holiday, year) for year in (pub.year - 1, pub.year)]
     elif anchor.relation == "calendar" and anchor.month is not None and anchor.day is not None:
         origins = [
             dt.date(year, anchor.month, anchor.day)
-            for year in range(pub.year - 2, pub.year + 3)
+            for year in (pub.year - 1, pub.year)
             if _valid_day(year, anchor.month, anchor.day)
         ]
     else:
         return found
-    if tense == "past":
-        earlier = [day for day in origins if _add_length(day, m) <= pub]
-        return max(earlier) if earlier else found
-    later = [day for day in origins if _add_length(day, m) >= pub]
-    return min(later) if later else found
+    later = [day for day in origins if day < found and _add_length(day, m) >= pub]
+    return max(later) if later else found
 
 
 def _part_of(m: _Mention, start: dt.date, end: dt.date, relative: bool) -> _Interval | None:
