@@ -147,7 +147,7 @@ def test_two_days_listed_with_and_are_two_claims_unless_between_opens_a_range() 
     [
         ("I'll go back Monday two weeks from now.", "2016-11-09", "2016-11-21"),
         ("I'll go back in 3 days on Friday.", "2016-11-09", "2016-11-11"),
-        ("I'll go back 3 weeks after Christmas on Friday.", "2021-01-02", "2022-01-14"),
+        ("I'll go back 3 weeks after Christmas on Friday.", "2021-11-02", "2022-01-14"),
         ("I'll go back Thursday, two year from now.", "2021-01-02", "2023-01-05"),
     ],
 )

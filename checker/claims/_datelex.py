@@ -148,9 +148,14 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "st patrick's day": (3, 17), "st. patrick's day": (3, 17), "saint patrick's day": (3, 17),
     "saint patrick": (3, 17), "may day": (5, 1), "international workers' day": (5, 1),
     "int'l workers day": (5, 1), "juneteenth": (6, 19), "earth day": (4, 22), "veterans day": (11, 11),
-    "armistice day": (11, 11), "groundhog day": (2, 2), "yuandan": (1, 1),
+    "armistice day": (11, 11), "groundhog day": (2, 2), "yuandan": (1, 1), "new year's": (1, 1),
+    "new year": (1, 1),
 }  # fmt: skip
 """Holidays on one calendar day every year (US usage where countries differ)."""
+
+COUNTED_ONLY_HOLIDAYS = frozenset({"new year", "new year's"})
+"""Holidays named by words that are otherwise a period ("in the new year": the coming year), so taken
+as the day only as what a length is counted from: "5 days before new year"."""
 
 NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "thanks giving day": (11, 3, 4),

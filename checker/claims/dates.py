@@ -22,6 +22,7 @@ from typing import Literal
 from checker.claims._datelex import (
     AMBIGUOUS_MONTH_WORDS,
     CARDINALS,
+    COUNTED_ONLY_HOLIDAYS,
     DAY_WORDS,
     DECADE_WORDS,
     IDIOMS_NOT_DATES,
@@ -259,6 +260,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("deictic", r"\b(?:(?:the\s+)?day\s+(?P<dd_dir>before|after)\s+)?"
                 r"(?P<dd_w>today|yesterday|tomorrow|tmrw|tonight)"
                 r"(?P<dd_pos>['’]s)?\b|\bthis\s+(?P<dd_part>morning|afternoon|evening)\b"),
+    ("weekday_count", rf"\b(?P<wcn_n>{_COUNT})\s+(?P<wcn_d>{_WEEKDAY_FULL})s?\s+"
+                      r"(?:from\s+(?:now|today)|hence)\b"),
     ("weekday", rf"\b(?:(?P<wd_rel>last|next|this|coming|previous|following|past)\s+)?"
                 rf"(?:(?P<wd_n>{_WEEKDAY_FULL})\b(?!s)|(?P<wd_a>{_WEEKDAY_ABBR})\b\.?(?=,?\s*\(?\s*(?:\d|{_MONTH_WORD})))"
                 rf"(?:,?\s+(?:the\s+(?:(?P<wd_dom>\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL})|"
@@ -659,10 +662,27 @@ _DATED_RANGE_END_AFTER = re.compile(r"\s*[-–]\s*\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}
 """'10/1-11/2/2017': a range to a full date makes its first end a date too."""
 
 
+_COUNTED_FROM_BEFORE = re.compile(
+    rf"\b(?P<n>{_COUNT})\s+(?:day|week|fortnight|month)s?\s+(?:before|after)\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+"""'5 days before (the) new year': a length counted from the holiday right before its name."""
+
+
+def _counted_from(m: re.Match[str], text: str) -> bool:
+    """A definite length ("5 days", not "several weeks") ends with 'before' or 'after' right before."""
+    length = _COUNTED_FROM_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    return length is not None and _count(length["n"]) is not None
+
+
 def _parse_holiday(m: re.Match[str], text: str) -> _Mention | None:
     name = holiday_key(m["hol_n"])
     if name is None:
         return None
+    if name in COUNTED_ONLY_HOLIDAYS and (
+        m["hol_rel"] or m["hol_we"] or m["hol_we2"]
+        or not _counted_from(m, text)
+    ):  # fmt: skip
+        return None  # "in the new year", "Lunar New Year": a year, or another calendar's day
     relation = (m["hol_rel"] or "").lower()
     offset = {"last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1}.get(relation, 0)
     stated_year = m["hol_y"] or m["hol_y2"]
@@ -1178,6 +1198,16 @@ def _parse_weekday(m: re.Match[str], text: str) -> _Mention | None:
     return mention
 
 
+def _parse_weekday_count(m: re.Match[str], text: str) -> _Mention | None:
+    """'two Sundays from now': the second Sunday after today (as 'coming' Sunday is the first)."""
+    count = _count(m["wcn_n"])
+    if count is None or not 1 <= count <= 52:
+        return None
+    weekday = WEEKDAYS[m["wcn_d"].lower()]
+    return _Mention(m.start(), m.end(), "day", relation="weekday", weekday=weekday, offset=2, count=count,
+                    stated_weekday=WEEKDAY_NAMES[weekday])  # fmt: skip
+
+
 def _parse_to_date(m: re.Match[str], text: str) -> _Mention | None:
     """'from March to date', 'till current date': today, but only as the end of a range ("the best
     so far to date" alone is no date claim).
@@ -1317,6 +1347,7 @@ _PARSERS: dict[str, Parser] = {
     "relative_month": _parse_relative_month,
     "ago": _parse_ago,
     "deictic": _parse_deictic,
+    "weekday_count": _parse_weekday_count,
     "weekday": _parse_weekday,
     "to_date": _parse_to_date,
     "reference": _parse_reference,
@@ -1340,6 +1371,7 @@ _ORDERED_PARSERS: dict[DateOrder, dict[str, Parser]] = {
 _TRIGGER_WORDS = (
     *MONTHS,
     *WEEKDAYS,
+    *(f"{name}s" for name in WEEKDAYS if name.endswith("day")),
     *SEASONS,
     *DECADE_WORDS,
     "today",
@@ -1600,7 +1632,24 @@ def _prefix_of(text: str, prefix: _Mention, anchor: _Mention) -> _Mention | None
         or (not prefix.count and anchor.relation == "calendar" and anchor.day is not None)
     ):
         return None
+    if prefix.relation == "shift" and prefix.modifier == "within":
+        prefix = _within_the_next(text, prefix, anchor)
     return replace(prefix, end=anchor.end, anchor=anchor)
+
+
+_WITHIN_THE_NEXT = re.compile(r"within\s+the\s+(?:next|coming)\s+", re.IGNORECASE)
+
+
+def _within_the_next(text: str, shift: _Mention, anchor: _Mention) -> _Mention:
+    """'within the next 2 weeks after today' (or 'after June 1') is the span from that day; but 'the
+    next' looks ahead from now, so a count back ("within the next 2 weeks before today") or from another
+    day counted from now ("... after tomorrow") makes no span: the shift alone is the day counted.
+    """
+    lead = _WITHIN_THE_NEXT.match(text, shift.start)
+    from_another_now = anchor.relation == "day_offset" and anchor.offset != 0
+    if lead is None or (shift.count > 0 and not from_another_now):
+        return shift
+    return replace(shift, start=lead.end(), modifier=None)
 
 
 _COMMA_GAP = re.compile(r"\s*,?\s*\Z")
@@ -2092,7 +2141,7 @@ def _resolve(m: _Mention, pub: dt.date | None, tense: Tense) -> _Interval | None
     if m.relation == "day_offset":
         return _unit_interval("day", pub, m.offset)
     if m.relation == "weekday" and m.weekday is not None:
-        day = _weekday_date(pub, m.weekday, m.offset, tense)
+        day = _weekday_date(pub, m.weekday, m.offset, tense) + dt.timedelta(weeks=max(m.count - 1, 0))
         return _Interval(day, day, day.isoformat(), True)
     if m.relation == "unit" and m.offset == 9:
         return _part_of_this_unit(m, pub, tense)
@@ -2313,8 +2362,8 @@ def _resolve_anchored(m: _Mention, anchor: _Mention, pub: dt.date | None, tense:
     if m.relation == "shift":
         if found.start != found.end:
             return None
-        day = _add_length(found.start, m)
-        return _quantified_shift(found.start, day, m.modifier, relative)
+        origin = _origin_in_tense(m, anchor, found.start, pub, tense)
+        return _quantified_shift(origin, _add_length(origin, m), m.modifier, relative)
     if m.relation == "span":  # "2 weeks starting May 20th": that day and the length after it
         return _Interval(found.start, _add_length(found.start, m) - dt.timedelta(days=1), None, relative)
     if m.relation == "week_of":
@@ -2337,6 +2386,30 @@ def _resolve_anchored(m: _Mention, anchor: _Mention, pub: dt.date | None, tense:
     if m.relation == "part_of":
         return _part_of(m, found.start, found.end, relative)
     return None
+
+
+def _origin_in_tense(
+    m: _Mention, anchor: _Mention, found: dt.date, pub: dt.date | None, tense: Tense
+) -> dt.date:
+    """In future tense, a day counted from a holiday or a day without a year counts from the latest one
+    whose counted day is still ahead: "will go back 3 weeks after Christmas" on 2 January is this month,
+    not next year.  A past sentence keeps the holiday's own year: it may report a day still ahead ("the
+    vote was set for 3 days after May 5"), and a weak past cue ("expected") must not move it a year back.
+    """
+    if pub is None or tense != "future" or m.modifier is not None or anchor.year is not None:
+        return found
+    if anchor.relation == "holiday" and anchor.holiday is not None and anchor.offset == 0:
+        origins = [holiday_date(anchor.holiday, year) for year in (pub.year - 1, pub.year)]
+    elif anchor.relation == "calendar" and anchor.month is not None and anchor.day is not None:
+        origins = [
+            dt.date(year, anchor.month, anchor.day)
+            for year in (pub.year - 1, pub.year)
+            if _valid_day(year, anchor.month, anchor.day)
+        ]
+    else:
+        return found
+    later = [day for day in origins if day < found and _add_length(day, m) >= pub]
+    return max(later) if later else found
 
 
 def _part_of(m: _Mention, start: dt.date, end: dt.date, relative: bool) -> _Interval | None:
