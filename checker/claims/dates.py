@@ -220,12 +220,15 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                         r"(?:\s+on)?|w/c)\s+(?=\S)"),
     ("week_number", rf"\bweek\s+(?P<wn_n>[1-4]?\d|5[0-3])\b(?!\s+of\s+the\b)(?:\s+of\s+(?P<wn_y>{_YEAR}))?"),
     ("unit", rf"\b{_modifier('u', _MODIFIER_WORDS + '|earlier|later')}(?:the\s+)?"
-             r"(?P<u_rel>this|last|next|previous|following|current|coming|upcoming|past(?=\s+fortnight))\s+"
+             r"(?P<u_rel>this|last|next|previous|following|current|coming|upcoming|past(?=\s+(?:fortnight|quarter)))\s+"
              r"(?:fiscal\s+|calendar\s+)?"
              r"(?P<u_unit>week|weekend|work\s?week|working\s+week|fortnight|month|year|quarter|decade|century)\b"
              r"(?!-|\s+of\b)"
              r"(?P<u_after>\s+after\s+(?:the\s+)?next\b)?|"
              r"\b(?:the\s+)?(?P<u_unit2>week|weekend|month|year)\s+after\s+(?:the\s+)?next\b|"
+             # "over the weekend": the tense picks the weekend; one before an event or a set is not one
+             r"(?<!\bevery\s)(?<!\beach\s)\b(?P<u_we>the\s+weekend|(?<=\bon\s)weekend)\b"
+             r"(?!-|\s+(?:of|before|after|prior|following|when|that)\b)|"
              r"\b(?:the\s+)?(?P<u_part>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?"
              r"(?P<u_unit4>week|month|year)\b(?!\s*(?:of\b|\d|['’]))|"
              r"\b(?P<u_ytd>year|month|week)[-\s]to[-\s]date\b|"
@@ -259,7 +262,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("to_date", r"(?:(?<=\bto\s)|(?<=\btill\s)|(?<=\buntil\s)|\bcurrent\s+)date\b"),
     ("reference", r"\b(?P<ref_now>now|currently|nowadays|presently|at\s+present|at\s+the\s+moment)\b|"
                   r"\b(?P<ref_past>the\s+past\b(?!\s+(?:few|several|couple|\d+|[a-z]+\s+(?:days|weeks|months|"
-                  r"years|decades)|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b)|recently|"
+                  r"years|decades)|days?|weeks?|months?|quarters?|years?|decades?|centur(?:y|ies))\b)|recently|"
                   r"at\s+the\s+time)\b|"
                   r"\b(?P<ref_future>the\s+(?:coming|upcoming)\s+(?:years|months|decades)|"
                   r"the\s+(?:near\s+|distant\s+)?future)\b"),
@@ -1000,6 +1003,10 @@ def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
         unit4: Granularity = (m["u_unit4"] or m["u_unit5"]).lower()  # type: ignore[assignment]
         offset = 9 if m["u_part"] else 0  # "the end of the year": this one, unless the tense says otherwise
         return _Mention(m.start(), m.end(), unit4, relation="unit", offset=offset, modifier=part_modifier)
+    if m["u_we"]:  # "over the weekend": this week's, or the one before or after as the tense says
+        mention = _Mention(m.start(), m.end(), "week", relation="unit", offset=9)
+        mention.season = "WE"
+        return mention
     if m["u_unit2"]:  # "the week after next"
         unit2 = m["u_unit2"].lower()
         granularity2: Granularity = "week" if unit2 == "weekend" else unit2  # type: ignore[assignment]
