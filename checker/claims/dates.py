@@ -139,8 +139,18 @@ _MODIFIER_WORDS = "early|mid|late|end|start|beginning|middle|close"
 
 
 def _modifier(prefix: str, words: str = _MODIFIER_WORDS) -> str:
-    """An optional 'early', 'mid-', 'the end of' before a period, captured as ``<prefix>_mod``."""
-    return rf"(?:(?:the\s+)?(?P<{prefix}_mod>{words})(?:\s+of\s+(?:the\s+)?|\s*-\s*|\s+))?"
+    """An optional 'early', 'mid-', 'the end of' before a period, captured as ``<prefix>_mod``.
+
+    A noun that is also a verb ('end', 'start', 'close') needs 'the', 'of' or a hyphen to be one: "talks
+    end this week" and "will start next month" name the week and the month, not their ends.
+    """
+    return (
+        rf"(?:(?P<{prefix}_the>the\s+)?(?P<{prefix}_mod>{words})"
+        rf"(?:\s+of\s+(?:the\s+)?|\s*-\s*|(?({prefix}_the)\s+|{_ADJECTIVE_MODIFIER_END}\s+)))?"
+    )
+
+
+_ADJECTIVE_MODIFIER_END = r"(?:(?<=early)|(?<=mid)|(?<=late)|(?<=earlier)|(?<=later))"
 
 
 # --- the grammar: one alternative per surface form, longest forms first -----------------------------
@@ -1499,22 +1509,25 @@ def _join_weekday_and_counted_day(text: str, mentions: list[_Mention]) -> list[_
 
 
 def _join_week_and_weekday_range(text: str, mentions: list[_Mention]) -> list[_Mention]:
-    """'next week between Wednesday and Friday': both weekdays in that week."""
+    """'next week between Wednesday and Friday': both weekdays in that week; 'the first week of October
+    on Friday': that week's Friday.
+    """
 
     def merge(week: _Mention, mention: _Mention) -> _Mention | None:
-        last = mention.until
         if (
-            week.relation == "unit"
-            and week.granularity == "week"
-            and week.season is None
-            and week.modifier is None
-            and mention.relation == "weekday"
-            and mention.offset == 9
-            and last is not None
-            and last.relation == "weekday"
-            and last.offset == 9
-            and _COMMA_GAP.match(text[week.end : mention.start])
+            week.relation not in ("unit", "week_of")
+            or week.granularity != "week"
+            or week.season is not None
+            or week.modifier is not None
+            or mention.relation != "weekday"
+            or mention.offset != 9
+            or mention.anchor is not None
         ):
+            return None
+        gap, last = text[week.end : mention.start], mention.until
+        if last is None and _WEEKDAY_AFTER_GAP.match(gap):
+            return replace(mention, start=week.start, anchor=week)
+        if last is not None and last.relation == "weekday" and last.offset == 9 and _COMMA_GAP.match(gap):
             return replace(mention, start=week.start, anchor=week, until=replace(last, anchor=week))
         return None
 
