@@ -142,8 +142,18 @@ _MODIFIER_WORDS = "early|mid|late|end|start|beginning|middle|close"
 
 
 def _modifier(prefix: str, words: str = _MODIFIER_WORDS) -> str:
-    """An optional 'early', 'mid-', 'the end of' before a period, captured as ``<prefix>_mod``."""
-    return rf"(?:(?:the\s+)?(?P<{prefix}_mod>{words})(?:\s+of\s+(?:the\s+)?|\s*-\s*|\s+))?"
+    """An optional 'early', 'mid-', 'the end of' before a period, captured as ``<prefix>_mod``.
+
+    A noun that is also a verb ('end', 'start', 'close') needs 'the', 'of' or a hyphen to be one: "talks
+    end this week" and "will start next month" name the week and the month, not their ends.
+    """
+    return (
+        rf"(?:(?P<{prefix}_the>the\s+)?(?P<{prefix}_mod>{words})"
+        rf"(?:\s+of\s+(?:the\s+)?|\s*-\s*|(?({prefix}_the)\s+|{_ADJECTIVE_MODIFIER_END}\s+)))?"
+    )
+
+
+_ADJECTIVE_MODIFIER_END = r"(?:(?<=early)|(?<=mid)|(?<=late)|(?<=earlier)|(?<=later))"
 
 
 # --- the grammar: one alternative per surface form, longest forms first -----------------------------
@@ -229,12 +239,15 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                         r"(?:\s+on)?|w/c)\s+(?=\S)"),
     ("week_number", rf"\bweek\s+(?P<wn_n>[1-4]?\d|5[0-3])\b(?!\s+of\s+the\b)(?:\s+of\s+(?P<wn_y>{_YEAR}))?"),
     ("unit", rf"\b{_modifier('u', _MODIFIER_WORDS + '|earlier|later')}(?:the\s+)?"
-             r"(?P<u_rel>this|last|next|previous|following|current|coming|upcoming|past(?=\s+fortnight))\s+"
+             r"(?P<u_rel>this|last|next|previous|following|current|coming|upcoming|past(?=\s+(?:fortnight|quarter)))\s+"
              r"(?:fiscal\s+|calendar\s+)?"
              r"(?P<u_unit>week|weekend|work\s?week|working\s+week|fortnight|month|year|quarter|decade|century)\b"
              r"(?!-|\s+of\b)"
              r"(?P<u_after>\s+after\s+(?:the\s+)?next\b)?|"
              r"\b(?:the\s+)?(?P<u_unit2>week|weekend|month|year)\s+after\s+(?:the\s+)?next\b|"
+             # "over the weekend": the tense picks the weekend; one before an event or a set is not one
+             r"(?<!\bevery\s)(?<!\beach\s)\b(?P<u_we>the\s+weekend|(?<=\bon\s)weekend)\b"
+             r"(?!-|\s+(?:of|before|after|prior|following|when|that)\b)|"
              r"\b(?:the\s+)?(?P<u_part>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?"
              r"(?P<u_unit4>week|month|year)\b(?!\s*(?:of\b|\d|['’]))|"
              r"\b(?P<u_ytd>year|month|week)[-\s]to[-\s]date\b|"
@@ -270,7 +283,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("to_date", r"(?:(?<=\bto\s)|(?<=\btill\s)|(?<=\buntil\s)|\bcurrent\s+)date\b"),
     ("reference", r"\b(?P<ref_now>now|currently|nowadays|presently|at\s+present|at\s+the\s+moment)\b|"
                   r"\b(?P<ref_past>the\s+past\b(?!\s+(?:few|several|couple|\d+|[a-z]+\s+(?:days|weeks|months|"
-                  r"years|decades)|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b)|recently|"
+                  r"years|decades)|days?|weeks?|months?|quarters?|years?|decades?|centur(?:y|ies))\b)|recently|"
                   r"at\s+the\s+time)\b|"
                   r"\b(?P<ref_future>the\s+(?:coming|upcoming)\s+(?:years|months|decades)|"
                   r"the\s+(?:near\s+|distant\s+)?future)\b"),
@@ -1116,6 +1129,10 @@ def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
         unit4: Granularity = (m["u_unit4"] or m["u_unit5"]).lower()  # type: ignore[assignment]
         offset = 9 if m["u_part"] else 0  # "the end of the year": this one, unless the tense says otherwise
         return _Mention(m.start(), m.end(), unit4, relation="unit", offset=offset, modifier=part_modifier)
+    if m["u_we"]:  # "over the weekend": this week's, or the one before or after as the tense says
+        mention = _Mention(m.start(), m.end(), "week", relation="unit", offset=9)
+        mention.season = "WE"
+        return mention
     if m["u_unit2"]:  # "the week after next"
         unit2 = m["u_unit2"].lower()
         granularity2: Granularity = "week" if unit2 == "weekend" else unit2  # type: ignore[assignment]
@@ -1683,22 +1700,25 @@ def _join_weekday_and_counted_day(text: str, mentions: list[_Mention]) -> list[_
 
 
 def _join_week_and_weekday_range(text: str, mentions: list[_Mention]) -> list[_Mention]:
-    """'next week between Wednesday and Friday': both weekdays in that week."""
+    """'next week between Wednesday and Friday': both weekdays in that week; 'the first week of October
+    on Friday': that week's Friday.
+    """
 
     def merge(week: _Mention, mention: _Mention) -> _Mention | None:
-        last = mention.until
         if (
-            week.relation == "unit"
-            and week.granularity == "week"
-            and week.season is None
-            and week.modifier is None
-            and mention.relation == "weekday"
-            and mention.offset == 9
-            and last is not None
-            and last.relation == "weekday"
-            and last.offset == 9
-            and _COMMA_GAP.match(text[week.end : mention.start])
+            week.relation not in ("unit", "week_of")
+            or week.granularity != "week"
+            or week.season is not None
+            or week.modifier is not None
+            or mention.relation != "weekday"
+            or mention.offset != 9
+            or mention.anchor is not None
         ):
+            return None
+        gap, last = text[week.end : mention.start], mention.until
+        if last is None and _WEEKDAY_AFTER_GAP.match(gap):
+            return replace(mention, start=week.start, anchor=week)
+        if last is not None and last.relation == "weekday" and last.offset == 9 and _COMMA_GAP.match(gap):
             return replace(mention, start=week.start, anchor=week, until=replace(last, anchor=week))
         return None
 
