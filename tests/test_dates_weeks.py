@@ -1,5 +1,6 @@
-"""Weeks and weekends: 'over the weekend' and 'the past quarter' placed by the tense, a weekday joined to its week,
-and 'end'/'start'/'close' read as verbs unless 'the', 'of' or a hyphen makes them parts of a period."""
+"""Weeks and weekends: 'over the weekend' and 'the past quarter' placed by the tense, a weekday joined
+to its week, and 'end'/'start'/'close' read as verbs unless 'the', 'of' or a hyphen makes them parts
+of a period."""
 
 from __future__ import annotations
 
