@@ -352,6 +352,7 @@ def test_numbers_and_sentence_ends_around_punctuated_days(text: str, expected: l
         ("In the 70s, the city grew.", "the 70s", "1970-01-01", "1979-12-31"),
         ("The oil crisis of the 70s hit hard.", "the 70s", "1970-01-01", "1979-12-31"),
         ("The city has grown since the 80s.", "since the 80s", "1980-01-01", None),
+        ("The boom of the nineties ended.", "the nineties", "1990-01-01", "1999-12-31"),
         ("In the two thousands, growth was fast.", "the two thousands", "2000-01-01", "2009-12-31"),
         (
             "Prices rose in the two thousand and tens.",
@@ -373,6 +374,8 @@ def test_decades_in_figures_and_words(text: str, span: str, start: str, end: str
         "Highs will climb from the 70s into the 90s.",
         "She is in her 70s and lives alone.",
         "He died in his nineties.",
+        "Highs in the nineties are expected.",
+        "Lows will dip into the twenties.",
         "Approval stood in the 40s for months.",
         "Thousands of people marched.",
     ],

@@ -1059,7 +1059,9 @@ def _parse_decade(m: re.Match[str], text: str) -> _Mention | None:
         if not _DECADE_FIGURE_CONTEXT.search(text, max(0, m.start("dec_f") - 24), m.start("dec_f")):
             return None
         decade = 190 + int(m["dec_f"]) // 10
-    else:
+    else:  # "the nineties": the same temperatures and ages as "the 90s"
+        if not _DECADE_FIGURE_CONTEXT.search(text, max(0, m.start("dec_w") - 24), m.start("dec_w")):
+            return None
         decade = 190 + DECADE_WORDS[m["dec_w"].lower()] // 10
     return _Mention(m.start(), m.end(), "decade", decade=decade, modifier=_modifier_of(m, "dec"))
 
