@@ -168,11 +168,16 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                         rf"(?:the\s+)?(?P<dmr_d2>{_DAY_OR_ORDINAL})(?:\s+of)?\s+(?P<dmr_m>{_MONTH_WORD})"
                         rf"(?:,?\s+(?:of\s+)?(?P<dmr_y>{_YEAR})|,?\s+(?P<dmr_sy>{_SPOKEN_YEAR}))?"),
     ("day_span", rf"\b(?:the\s+)?(?P<ds_a>{_DAY})(?:\s*(?P<ds_link>-|–|to|till|until|through|thru|and)\s*"
-                 rf"(?:the\s+)?(?P<ds_b>{_DAY})\s+(?P<ds_of>of|in)\s+(?:the\s+)?|"
+                 rf"(?:the\s+)?(?P<ds_b>{_DAY})\s+(?:(?P<ds_of>of|in)\s+(?:the\s+)?|"
+                 r"(?=(?:this|next|last|coming|following)\s+month\b))|"
                  r"\s+(?:to|till|until|through|thru)\s+)(?=[a-z])"),
-    ("month_day_range", rf"\b(?P<mdr_m>{_MONTH_WORD})\s*(?:the\s+)?(?P<mdr_d1>{_DAY_OR_ORDINAL})"
-                        r"\s*(?:-|–|—|to|until|till|through)"
-                        rf"\s*(?:the\s+)?(?P<mdr_d2>{_DAY_OR_ORDINAL}){_NOT_A_FIGURE}(?:,?\s+(?P<mdr_y>{_YEAR}))?"),
+    ("month_day_range", rf"\b(?P<mdr_m>{_MONTH_WORD})\s*(?P<mdr_btw>between\s+)?"
+                        rf"(?:the\s+)?(?P<mdr_d1>{_DAY_OR_ORDINAL})"
+                        r"\s*(?P<mdr_link>-|–|—|(?(mdr_btw)and|(?:to|until|till|through)))"
+                        rf"\s*(?:the\s+)?(?P<mdr_d2>{_DAY_OR_ORDINAL}){_NOT_A_FIGURE}"
+                        rf"(?:,?\s+(?P<mdr_y>{_YEAR})|(?<=\d)\s+(?P<mdr_sy>{_SPOKEN_YEAR}))?"
+                        # "November between 19 and 20" ends the clause or has a year ("... 20 people")
+                        r"(?(mdr_btw)(?(mdr_y)|(?(mdr_sy)|(?=\s*(?:[.,;:!?)]|$)))))"),
     ("month_range", rf"\b(?P<mmr_m1>{_MONTH_WORD})\s*(?:-|–|—|to|through|until|till)\s*"
                     rf"(?P<mmr_m2>{_MONTH_WORD})"
                     rf"(?!\s*\d{{1,2}}(?!\d))(?:,?\s+(?:(?:in|of)\s+)?(?P<mmr_y>{_YEAR}))?"),
@@ -454,12 +459,15 @@ def _parse_month_day_range(m: re.Match[str], text: str) -> _Mention | None:
     month_word = _written(m, text, "mdr_m")
     if not m["mdr_d1"][0].isdigit() and _month_number(month_word, has_day_or_year=False) is None:
         return None  # "they march first to the square": a day in words needs an unambiguous month
-    first = _calendar_day(m, m.start(), m["mdr_y"], month_word, _day_number(m["mdr_d1"]))
-    last = _calendar_day(m, m.start(), m["mdr_y"], month_word, _day_number(m["mdr_d2"]))
+    year = _year_text(m, "mdr_y", "mdr_sy")
+    if m["mdr_sy"] and year is None:
+        return None
+    first = _calendar_day(m, m.start(), year, month_word, _day_number(m["mdr_d1"]))
+    last = _calendar_day(m, m.start(), year, month_word, _day_number(m["mdr_d2"]))
     if first is None or last is None or last.day == first.day:
         return None
     if (last.day or 0) < (first.day or 0):
-        if m["mdr_y"] or not re.search(r"(?:to|until|till|through)\s+the\s+\S+\Z", m.group(), re.IGNORECASE):
+        if year or not re.search(r"(?:to|until|till|through)\s+the\s+\S+\Z", m.group(), re.IGNORECASE):
             return None  # only "to the 3rd" names a day of the next month; "May 27-3" is no range
         month = (last.month or 1) % 12 + 1
         if not _valid_day(None, month, last.day or 0):
@@ -786,6 +794,11 @@ def _parse_nth_weekday(m: re.Match[str], text: str) -> _Mention | None:
 
 
 _RANGE_OPENER = re.compile(r"\b(?P<word>from|between)\s+\Z", re.IGNORECASE)
+_AWAY_BEFORE = re.compile(
+    r"\b(?:out|off|away|absent|closed|shut|leave|vacation|holidays?|break|here|there)\s+(?:(?:from|between)\s+)?\Z",
+    re.IGNORECASE,
+)
+"""'be out from 4 to 22 this month', 'closed 4 to 23 in May': being away or closed makes bare figures days."""
 
 
 def _parse_day_span(m: re.Match[str], text: str) -> _Mention | None:
@@ -795,14 +808,22 @@ def _parse_day_span(m: re.Match[str], text: str) -> _Mention | None:
         return None
     if last is None and not _RANGE_OPENER.search(text, max(0, m.start() - 10), m.start()):
         return None  # "rose 4 to March 22 ...": a figure unless "from" or "between" opens the range
+    preposition = (m["ds_of"] or "").lower()
     if (
-        (m["ds_of"] or "").lower() == "in"
-        and m["ds_link"] not in ("-", "–")
+        preposition != "of"
+        and m["ds_b"]
+        and (m["ds_link"] not in ("-", "–") or not preposition)
         and m["ds_a"].isdigit()
-        and (m["ds_b"] or "").isdigit()
+        and m["ds_b"].isdigit()
+        and not _AWAY_BEFORE.search(text, max(0, m.start() - 24), m.start())
     ):
-        return None  # "rose from 4 to 22 in May": figures that changed in May; "4-23 in May" is days
-    return _Mention(m.start(), m.end(), "day", relation="day_span", day=first, count=last or 0)
+        return None  # "rose from 4 to 22 in May", "lost 4-22 this month": figures; "out 4 to 22" is days
+    between = _BETWEEN_BEFORE.search(text, max(0, m.start() - 10), m.start())
+    if (m["ds_link"] or "").lower() == "and" and not between:
+        return None  # "4 and 22 of May" lists two days (or figures); only "between" makes it a range
+    opener = _RANGE_OPENER.search(text, max(0, m.start() - 10), m.start()) if last else None
+    start = opener.start() if opener else m.start()  # "from 4 to 22 this month" as one range
+    return _Mention(start, m.end(), "day", relation="day_span", day=first, count=last or 0)
 
 
 def _parse_week_containing(m: re.Match[str], text: str) -> _Mention | None:

@@ -1,0 +1,54 @@
+"""Date claims: ranges and open ends (days of a month named after them, years compared, range ends
+that are parts of a period) and the figures around them that must stay figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_dates import claims
+
+MONDAY = "2016-11-07"
+
+
+def spans(text: str, published: str = MONDAY) -> list[tuple[str, str | None, str | None]]:
+    found = claims(text, published)
+    return [(text[c.start : c.end], c.value.start, c.value.end) for c in found]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end"),
+    [
+        ("I'll be out from 4 to 22 this month.", "from 4 to 22 this month", "2016-11-04", "2016-11-22"),
+        ("I'll be out 4 to 23 next month.", "4 to 23 next month", "2016-12-04", "2016-12-23"),
+        ("The office is closed between 4 and 22 this month.", "between 4 and 22 this month", "2016-11-04",
+         "2016-11-22"),
+        ("She will be away from 4 to 22 in May.", "from 4 to 22 in May", "2017-05-04", "2017-05-22"),
+        ("Offices close from the 4th to the 22nd this month.", "from the 4th to the 22nd this month",
+         "2016-11-04", "2016-11-22"),
+        ("I'll be out November between 19 and 20.", "November between 19 and 20", "2016-11-19",
+         "2016-11-20"),
+        ("I'll be out Feb between 2-7 two thousand and eighteen.",
+         "Feb between 2-7 two thousand and eighteen", "2018-02-02", "2018-02-07"),
+        ("It was held May between 4 and 6, 2015.", "May between 4 and 6, 2015", "2015-05-04", "2015-05-06"),
+    ],
+)  # fmt: skip
+def test_days_of_a_month_named_after_them(text: str, span: str, start: str, end: str) -> None:
+    assert spans(text) == [(span, start, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cases rose from 4 to 22 this month.", ["this month"]),
+        ("Between 4 and 22 this month were injured.", ["this month"]),
+        ("They lost 4-22 this month.", ["this month"]),
+        ("Prices went from 4 to 23 next month.", ["next month"]),
+        ("Deaths rose from 4 to 22 in May, officials said.", ["May"]),
+        ("In November between 19 and 20 people died.", ["November"]),
+        ("In May between 4 and 6 percent voted.", ["May"]),
+        ("Sales were 4 and 22 this month.", ["this month"]),
+        ("Held May 4 and 22.", ["May 4"]),
+    ],
+)
+def test_figures_before_a_month_stay_figures(text: str, expected: list[str]) -> None:
+    assert [span for span, _, _ in spans(text)] == expected
