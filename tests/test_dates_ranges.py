@@ -52,3 +52,32 @@ def test_days_of_a_month_named_after_them(text: str, span: str, start: str, end:
 )
 def test_figures_before_a_month_stay_figures(text: str, expected: list[str]) -> None:
     assert [span for span, _, _ in spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("It grew between the end of 2007 and the end of 2008.", "2008-01-01", "2008-12-31"),
+        ("It grew from the middle of 2007 to the end of 2008.", "2007-07-02", "2008-12-31"),
+        ("It ran from the end of March to the middle of September.", "2016-04-01", "2016-09-16"),
+        ("It ran between the middle of March and the end of September.", "2016-03-16", "2016-09-30"),
+        ("It ran from mid-March to mid-September.", "2016-03-16", "2016-09-16"),
+        ("It ran from March to the beginning of May.", "2016-03-01", "2016-05-01"),
+        ("It ran from late March to early May.", "2016-03-16", "2016-05-15"),
+    ],
+)
+def test_range_ends_that_are_points_of_a_period(text: str, start: str, end: str) -> None:
+    """A range from the end of X starts after X, to the middle of Y ends on Y's middle day; 'late' and
+    'early' stay parts of the period."""
+    assert [(s, e) for _, s, e in spans(text)] == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("We have lived here since the end of 1989.", "1989-09-01", None),
+        ("Prices rose in mid-2007.", "2007-05-01", "2007-08-31"),
+    ],
+)
+def test_a_part_of_a_period_alone_stays_a_period(text: str, start: str, end: str | None) -> None:
+    assert [(s, e) for _, s, e in spans(text)] == [(start, end)]

@@ -2456,9 +2456,17 @@ def _date_value(
                     break
         if last is None or last.end is None or found.start is None or last.end < found.start:
             return None
-        found = _Interval(found.start, last.end, None, found.relative or last.relative)
         order = _GRANULARITY_ORDER
         granularity = min(granularity, mention.until.granularity, key=order.index)
+        first_day = _range_point(text, mention, found.start, "start")
+        last_day = _range_point(text, mention.until, last.end, "end")
+        if first_day is not None or last_day is not None:
+            granularity = "day"  # "from the end of March to mid-September": the ends are days
+        found = _Interval(
+            first_day or found.start, last_day or last.end, None, found.relative or last.relative
+        )
+        if found.start is not None and found.end is not None and found.end < found.start:
+            return None
     found = _open_interval(found, mention.open_side)
     value = DateValue(
         start=found.start.isoformat() if found.start else None,
@@ -2469,6 +2477,29 @@ def _date_value(
         stated_weekday=mention.stated_weekday if mention.relation != "weekday" else None,
     )
     return value, found
+
+
+_POINT_PART = re.compile(
+    r"(?:(?:from|between)\s+)?(?:(?:the\s+)?(?P<part>end|middle|beginning|start)\s+of\s|(?P<mid>mid)\b)"
+)
+"""A part of a period that names a point in it: "the end of March", "the middle of 2007", "mid-May"."""
+
+
+def _range_point(text: str, end: _Mention, day: dt.date | None, side: str) -> dt.date | None:
+    """The day a range's end names when it is a point of a month or year ("from the end of March" starts
+    after March, "to the middle of September" ends on its middle day), else None (the period itself).
+    """
+    found = _POINT_PART.match(text, end.start)
+    if found is None or end.modifier is None or day is None or end.granularity not in ("month", "year"):
+        return None
+    first = day.replace(day=1) if end.granularity == "month" else day.replace(month=1, day=1)
+    last = _month_end(day.year, day.month if end.granularity == "month" else 12)
+    part = "middle" if found["mid"] else found["part"]
+    if part == "middle":
+        return first + dt.timedelta(days=((last - first).days + 1) // 2)
+    if part == "end":
+        return last + dt.timedelta(days=1) if side == "start" else None
+    return first if side == "end" else None
 
 
 def _year_of_future_range(mention: _Mention, pub: dt.date | None, tense: Tense) -> _Mention:
