@@ -81,3 +81,38 @@ def test_range_ends_that_are_points_of_a_period(text: str, start: str, end: str)
 )
 def test_a_part_of_a_period_alone_stays_a_period(text: str, start: str, end: str | None) -> None:
     assert [(s, e) for _, s, e in spans(text)] == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end"),
+    [
+        ("What are the sales for year greater than 2012?", "greater than 2012", "2013-01-01", None),
+        ("Rating where year is greater than 2015", "greater than 2015", "2016-01-01", None),
+        (
+            "Show cars with years less than or equal to 2012.",
+            "less than or equal to 2012",
+            None,
+            "2012-12-31",
+        ),
+        ("How about year 2016 and greater?", "year 2016 and greater", "2016-01-01", None),
+        ("Take the year 2016 or below.", "the year 2016 or below", None, "2016-12-31"),
+    ],
+)
+def test_years_the_word_year_compares(text: str, span: str, start: str | None, end: str | None) -> None:
+    assert spans(text, "2018-08-31") == [(span, start, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He got greater than 2015 votes.", []),
+        ("Turnout was greater than 2015 levels.", []),
+        ("Sales this year were higher than 2015.", ["this year"]),
+        ("Profits last year were lower than 2016.", ["last year"]),
+        ("Sales in recent years were higher than 2010.", []),
+        ("Each year is better than 2010.", []),
+        ("Scores of 2016 and greater win.", []),
+    ],
+)
+def test_figures_and_years_compared_with_a_year_are_no_open_range(text: str, expected: list[str]) -> None:
+    assert [span for span, _, _ in spans(text, "2018-08-31")] == expected

@@ -1382,6 +1382,7 @@ def find_mentions(
     mentions = _join_ranges(text, mentions)
     mentions = _join_week_and_weekday_range(text, mentions)
     mentions = _coordinated_years(text, mentions)
+    mentions = _compared_years(text, mentions)
     return [
         _with_open_side(text, m)
         for m in mentions
@@ -1732,9 +1733,64 @@ _OPEN_SIDES = {
 }
 
 
+_MORE = "greater|later|more|higher|larger|bigger|newer|above"
+_LESS = "less|lower|smaller|earlier|older|below"
+_YEAR_COMPARED_BEFORE = re.compile(
+    rf"\byears?\s+(?:(?<=year\s)is\s+)?(?:(?P<more>{_MORE})|(?P<less>{_LESS}))"
+    r"(?:\s+than|(?<=above)|(?<=below))(?P<equal>\s+or\s+equal\s+to)?\s+\Z",
+    re.IGNORECASE,
+)
+_YEAR_COMPARED_AFTER = re.compile(
+    r"\s+(?:and|or)\s+(?:(?P<more>greater|higher|above|newer)|(?P<less>less|lower|below|older))\b",
+    re.IGNORECASE,
+)
+_YEAR_WORD = re.compile(r"(?:the\s+)?years?\s", re.IGNORECASE)
+_A_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:this|last|next|that|the|a|one|each|every|per|current|fiscal|calendar|previous|coming|same|"
+    r"financial|school|model|[a-z]+['’]s)|\d)\s+\Z",
+    re.IGNORECASE,
+)
+"""'sales this year were higher than 2015': one year compared with another, not a year that varies."""
+
+
+def _compared_years(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """'year greater than 2012', 'where year is less than 2015', 'year 2016 and greater': a year the word
+    "year" compares is an open interval; without that word "greater than 2015 votes" stays a count.
+    """
+    out: list[_Mention] = []
+    for mention in mentions:
+        if _is_bare_year(mention):
+            before = _YEAR_COMPARED_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            after = (
+                _YEAR_COMPARED_AFTER.match(text, mention.end)
+                if _YEAR_WORD.match(text, mention.start)
+                else None
+            )
+            if before is not None and _A_YEAR_BEFORE.search(
+                text, max(0, before.start() - 16), before.start()
+            ):
+                before = None
+            if before is not None:
+                side = ("since" if before["more"] else "until") if before["equal"] else None
+                side = side or ("after" if before["more"] else "before")
+                start = before.start("more") if before["more"] else before.start("less")
+                mention = replace(mention, start=start, weak=False, open_side=side)
+            elif after is not None:
+                end = after.end()
+                mention = replace(
+                    mention, end=end, weak=False, open_side="since" if after["more"] else "until"
+                )
+        out.append(mention)
+    return out
+
+
 def _with_open_side(text: str, mention: _Mention) -> _Mention:
     """'since February', 'before 2018', 'by July': an interval open on one side."""
-    if mention.relation in ("present", "past", "future", "window", "in") or mention.until is not None:
+    if (
+        mention.relation in ("present", "past", "future", "window", "in")
+        or mention.until is not None
+        or mention.open_side is not None
+    ):
         return mention
     if mention.relation == "span" or (
         mention.relation == "shift" and (mention.count < 0 or mention.modifier)
