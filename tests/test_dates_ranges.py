@@ -116,3 +116,18 @@ def test_years_the_word_year_compares(text: str, span: str, start: str | None, e
 )
 def test_figures_and_years_compared_with_a_year_are_no_open_range(text: str, expected: list[str]) -> None:
     assert [span for span, _, _ in spans(text, "2018-08-31")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The range is 2014 to 2018.", [("2014 to 2018", "2014-01-01", "2018-12-31")]),
+        ("The study covered 1990 through 2010.", [("1990 through 2010", "1990-01-01", "2010-12-31")]),
+        ("He won 2014 to 2018 votes.", []),
+        ("The index rose 2014 to 2018.", []),
+        ("The plan cut 2018 to 2014 jobs.", []),
+        ("The tally went 2014 to 2018.", []),
+    ],
+)
+def test_bare_years_joined_by_to(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert spans(text) == expected

@@ -1675,7 +1675,12 @@ def _range_of(text: str, first: _Mention, second: _Mention) -> _Mention | None:
         return None
     if link == "and" and (opener is None or opener["word"].lower() != "between"):
         return None
-    if (first.weak or second.weak) and opener is None and link not in ("-", "–", "—"):
+    if (
+        (first.weak or second.weak)
+        and opener is None
+        and link not in ("-", "–", "—")
+        and not _years_to_years(text, first, second, link)
+    ):
         return None
     first = replace(first, weak=False)
     second = replace(second, weak=False)
@@ -1694,6 +1699,28 @@ def _range_of(text: str, first: _Mention, second: _Mention) -> _Mention | None:
     first.start = opener.start() if opener else first.start
     first.end = second.end
     return first
+
+
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|risen|fell|fallen|grew|grown|climbed|dropped|jumped|increased|decreased|declined|slipped|"
+    r"surged|soared|gained|lost|won|beat|led|trailed|went|up|down|by|at|of|number|total)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _years_to_years(text: str, first: _Mention, second: _Mention, link: str) -> bool:
+    """'The range is 2014 to 2018': two bare four-figure numbers a few years apart that 'to' joins read
+    as years, unless a figure reads better ("rose 2014 to 2018", "won 2014 to 2018 votes").
+    """
+    return (
+        link in ("to", "through", "thru")
+        and _is_bare_year(first)
+        and _is_bare_year(second)
+        and first.year is not None
+        and second.year is not None
+        and 1900 <= first.year < second.year <= first.year + 30
+        and not _CHANGE_BEFORE.search(text, max(0, first.start - 12), first.start)
+    )
 
 
 _OPEN_SIDE_BEFORE = re.compile(
