@@ -131,3 +131,17 @@ def test_figures_and_years_compared_with_a_year_are_no_open_range(text: str, exp
 )
 def test_bare_years_joined_by_to(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("It ran 2/29-3/1.", "2019-09-18", "2016-02-29", "2016-03-01"),
+        ("It ran from 2/29 to 3/1.", "2019-09-18", "2016-02-29", "2016-03-01"),
+        ("It ran from 12/30 to 1/2.", "2019-09-18", "2018-12-30", "2019-01-02"),
+    ],
+)
+def test_the_ends_of_a_range_without_a_year_share_one(
+    text: str, published: str, start: str, end: str
+) -> None:
+    assert [(s, e) for _, s, e in spans(text, published)] == [(start, end)]

@@ -2528,10 +2528,10 @@ def _date_value(
             last is not None
             and last.start is not None
             and found.start is not None
-            and last.start < found.start
+            and (last.start < found.start or mention.year is None)
             and mention.until.relation == "calendar"
             and mention.until.year is None
-        ):  # "from May to September", "from 10/25 to 01/25": the second end is the next one
+        ):  # "from May to September", "from 10/25 to 01/25", "2/29-3/1": the second end is the next one
             for year in (found.start.year, found.start.year + 1):
                 later = _resolve(replace(mention.until, year=year), pub, tense)
                 if later is not None and later.start is not None and later.start >= found.start:
