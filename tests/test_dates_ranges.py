@@ -145,3 +145,18 @@ def test_the_ends_of_a_range_without_a_year_share_one(
     text: str, published: str, start: str, end: str
 ) -> None:
     assert [(s, e) for _, s, e in spans(text, published)] == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How many clusters docked till date?", [("till date", None, MONDAY)]),
+        ("No arrests were made until date, police said.", [("until date", None, MONDAY)]),
+        ("How many docked from March till date?", [("from March till date", "2016-03-01", MONDAY)]),
+        ("It is the largest to date.", []),
+        ("Keep the records up to date.", []),
+        ("The ticket is valid until date of expiry.", []),
+    ],
+)
+def test_till_date_ends_on_publication(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert spans(text) == expected

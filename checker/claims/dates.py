@@ -1383,6 +1383,7 @@ def find_mentions(
     mentions = _join_week_and_weekday_range(text, mentions)
     mentions = _coordinated_years(text, mentions)
     mentions = _compared_years(text, mentions)
+    mentions = [_till_date(text, m) for m in mentions]
     return [
         _with_open_side(text, m)
         for m in mentions
@@ -1809,6 +1810,21 @@ def _compared_years(text: str, mentions: list[_Mention]) -> list[_Mention]:
                 )
         out.append(mention)
     return out
+
+
+_TILL_BEFORE = re.compile(r"\b(?:till|until)\s+\Z", re.IGNORECASE)
+
+
+def _till_date(text: str, mention: _Mention) -> _Mention:
+    """'docked till date', 'until date': up to publication.  'to date' alone stays no claim: it is an
+    idiom for "so far" in nearly every news story ("the largest to date", "up to date").
+    """
+    if mention.relation != "present" or not mention.weak:
+        return mention
+    found = _TILL_BEFORE.search(text, max(0, mention.start - 7), mention.start)
+    if found is None or not _SENTENCE_PAUSE.match(text, mention.end):
+        return mention  # "valid until date of expiry": a date the words go on to name
+    return replace(mention, start=found.start(), weak=False, open_side="until")
 
 
 def _with_open_side(text: str, mention: _Mention) -> _Mention:
