@@ -160,3 +160,14 @@ def test_the_ends_of_a_range_without_a_year_share_one(
 )
 def test_till_date_ends_on_publication(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Take the period ending with 1/1/2016.", [("ending with 1/1/2016", None, "2016-01-01")]),
+        ("In the year ending June 30, 2016, sales rose.", [("June 30, 2016", "2016-06-30", "2016-06-30")]),
+    ],
+)
+def test_ending_with_a_day(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert spans(text) == expected

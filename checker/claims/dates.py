@@ -1729,7 +1729,7 @@ _OPEN_SIDE_BEFORE = re.compile(
     r"(?:before|after|later\s+than|earlier\s+than|sooner\s+than)\s+or\s+(?:on|in|at|equal\s+to)|"
     r"on\s+or\s+(?:later|earlier)\s+than|"
     r"prior\s+to|later\s+than|earlier\s+than|sooner\s+than|no\s+earlier\s+than|not\s+earlier\s+than|as\s+late\s+as|"
-    r"as\s+early\s+as|on\s+or\s+after|on\s+or\s+before|(?:starting|beginning)(?:\s+(?:in|on|from))?)\s+\Z",
+    r"as\s+early\s+as|on\s+or\s+after|ending\s+with|on\s+or\s+before|(?:starting|beginning)(?:\s+(?:in|on|from))?)\s+\Z",
     re.IGNORECASE,
 )
 _OPEN_SIDE_AFTER = re.compile(
