@@ -171,3 +171,19 @@ def test_till_date_ends_on_publication(text: str, expected: list[tuple[str, str 
 )
 def test_ending_with_a_day(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Plan a meeting this week from Tue to Thur.", [("2017-11-14", "2017-11-16")]),
+        ("The shop is open from Mon. to Fri. this week.", [("2017-11-13", "2017-11-17")]),
+        ("Open Mon-Fri.", []),
+        ("Open Mon to Fri.", []),
+        ("The Sun to Sat schedule.", []),
+        ("He sat to wed her.", []),
+        ("They met Wed.", []),
+    ],
+)
+def test_abbreviated_weekdays_as_ends_of_a_range(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s, e) for _, s, e in spans(text, "2017-11-14")] == expected

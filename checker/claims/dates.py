@@ -257,7 +257,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                 r"(?P<dd_w>today|yesterday|tomorrow|tmrw|tonight)"
                 r"(?P<dd_pos>['’]s)?\b|\bthis\s+(?P<dd_part>morning|afternoon|evening)\b"),
     ("weekday", rf"\b(?:(?P<wd_rel>last|next|this|coming|previous|following|past)\s+)?"
-                rf"(?:(?P<wd_n>{_WEEKDAY_FULL})\b(?!s)|(?P<wd_a>{_WEEKDAY_ABBR})\b\.?(?=,?\s*\(?\s*(?:\d|{_MONTH_WORD})))"
+                rf"(?:(?P<wd_n>{_WEEKDAY_FULL})\b(?!s)|(?P<wd_a>{_WEEKDAY_ABBR})\b\.?(?:(?=,?\s*\(?\s*(?:\d|{_MONTH_WORD}))|(?P<wd_bare>)))"
                 rf"(?:,?\s+(?:the\s+(?:(?P<wd_dom>\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL})|"
                 rf"(?P<wd_domw>{_CARDINAL})\b(?=\s*(?:[.,;:?!)]|$)))|(?P<wd_dom2>\d{{1,2}}(?:st|nd|rd|th))|"
                 rf"(?P<wd_dom3>\d{{1,2}})(?=\s*(?:[.,;:?!)]|$)))(?!\s*(?:of\s+)?{_MONTH_WORD}|[\d/.-]\d))?"),
@@ -1087,7 +1087,27 @@ def _parse_deictic(m: re.Match[str], text: str) -> _Mention | None:
     return _Mention(m.start(), m.end(), "day", relation="day_offset", offset=offset)
 
 
+_WEEKDAY_LINK = r"\.?\s*(?:to|through|thru|till|until)\s+"
+_FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+_WEEKDAY_RANGE_AFTER = re.compile(rf"{_WEEKDAY_LINK}(?:{_WEEKDAY_FULL}|{_WEEKDAY_ABBR})\b", re.IGNORECASE)
+_WEEKDAY_RANGE_BEFORE = re.compile(
+    rf"\bfrom\s+(?:{_WEEKDAY_FULL}|{_WEEKDAY_ABBR}){_WEEKDAY_LINK}\Z", re.IGNORECASE
+)
+"""'from Tue to Thur': abbreviated weekdays as the ends of one range ("open Mon-Fri" is a schedule)."""
+
+
 def _parse_weekday(m: re.Match[str], text: str) -> _Mention | None:
+    if m["wd_bare"] is not None and not (
+        text[m.start("wd_a")].isupper()
+        and (
+            (
+                _WEEKDAY_RANGE_AFTER.match(text, m.end("wd_a"))
+                and _FROM_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            )
+            or _WEEKDAY_RANGE_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        )
+    ):
+        return None  # "Tue", "Sat" alone only with a date after, or as an end of "from Tue to Thur"
     name = (m["wd_n"] or m["wd_a"]).lower()
     relation = (m["wd_rel"] or "").lower()
     offset = {"last": -1, "past": -2, "previous": -1, "next": 1, "following": 1, "coming": 2, "this": 0}.get(
