@@ -795,7 +795,8 @@ def _parse_nth_weekday(m: re.Match[str], text: str) -> _Mention | None:
 
 _RANGE_OPENER = re.compile(r"\b(?P<word>from|between)\s+\Z", re.IGNORECASE)
 _AWAY_BEFORE = re.compile(
-    r"\b(?:out|off|away|absent|closed|shut|leave|vacation|holidays?|break|here|there)\s+(?:(?:from|between)\s+)?\Z",
+    r"(?:\b(?:be|am|is|are|was|were|been|being)\s+(?:out|off|here|there)|"
+    r"\b(?:away|absent|closed|shut|leave|vacation|holidays?))\s+(?:(?:from|between)\s+)?\Z",
     re.IGNORECASE,
 )
 """'be out from 4 to 22 this month', 'closed 4 to 23 in May': being away or closed makes bare figures days."""
