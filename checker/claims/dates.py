@@ -186,11 +186,16 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                         rf"(?:the\s+)?(?P<dmr_d2>{_DAY_OR_ORDINAL})(?:\s+of)?\s+(?P<dmr_m>{_MONTH_WORD})"
                         rf"(?:,?\s+(?:of\s+)?(?P<dmr_y>{_YEAR})|,?\s+(?P<dmr_sy>{_SPOKEN_YEAR}))?"),
     ("day_span", rf"\b(?:the\s+)?(?P<ds_a>{_DAY})(?:\s*(?P<ds_link>-|–|to|till|until|through|thru|and)\s*"
-                 rf"(?:the\s+)?(?P<ds_b>{_DAY})\s+(?P<ds_of>of|in)\s+(?:the\s+)?|"
+                 rf"(?:the\s+)?(?P<ds_b>{_DAY})\s+(?:(?P<ds_of>of|in)\s+(?:the\s+)?|"
+                 r"(?=(?:this|next|last|coming|following)\s+month\b))|"
                  r"\s+(?:to|till|until|through|thru)\s+)(?=[a-z])"),
-    ("month_day_range", rf"\b(?P<mdr_m>{_MONTH_WORD})\s*(?:the\s+)?(?P<mdr_d1>{_DAY_OR_ORDINAL})"
-                        r"\s*(?:-|–|—|to|until|till|through)"
-                        rf"\s*(?:the\s+)?(?P<mdr_d2>{_DAY_OR_ORDINAL}){_NOT_A_FIGURE}(?:,?\s+(?P<mdr_y>{_YEAR}))?"),
+    ("month_day_range", rf"\b(?P<mdr_m>{_MONTH_WORD})\s*(?P<mdr_btw>between\s+)?"
+                        rf"(?:the\s+)?(?P<mdr_d1>{_DAY_OR_ORDINAL})"
+                        r"\s*(?P<mdr_link>-|–|—|(?(mdr_btw)and|(?:to|until|till|through)))"
+                        rf"\s*(?:the\s+)?(?P<mdr_d2>{_DAY_OR_ORDINAL}){_NOT_A_FIGURE}"
+                        rf"(?:,?\s+(?P<mdr_y>{_YEAR})|(?<=\d)\s+(?P<mdr_sy>{_SPOKEN_YEAR}))?"
+                        # "November between 19 and 20" ends the clause or has a year ("... 20 people")
+                        r"(?(mdr_btw)(?(mdr_y)|(?(mdr_sy)|(?=\s*(?:[.,;:!?)]|$)))))"),
     ("month_range", rf"\b(?P<mmr_m1>{_MONTH_WORD})\s*(?:-|–|—|to|through|until|till)\s*"
                     rf"(?P<mmr_m2>{_MONTH_WORD})"
                     rf"(?!\s*\d{{1,2}}(?!\d))(?:,?\s+(?:(?:in|of)\s+)?(?P<mmr_y>{_YEAR}))?"),
@@ -276,7 +281,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("weekday_count", rf"\b(?P<wcn_n>{_COUNT})\s+(?P<wcn_d>{_WEEKDAY_FULL})s?\s+"
                       r"(?:from\s+(?:now|today)|hence)\b"),
     ("weekday", rf"\b(?:(?P<wd_rel>last|next|this|coming|previous|following|past)\s+)?"
-                rf"(?:(?P<wd_n>{_WEEKDAY_FULL})\b(?!s)|(?P<wd_a>{_WEEKDAY_ABBR})\b\.?(?=,?\s*\(?\s*(?:\d|{_MONTH_WORD})))"
+                rf"(?:(?P<wd_n>{_WEEKDAY_FULL})\b(?!s)|(?P<wd_a>{_WEEKDAY_ABBR})\b\.?(?:(?=,?\s*\(?\s*(?:\d|{_MONTH_WORD}))|(?P<wd_bare>)))"
                 rf"(?:,?\s+(?:the\s+(?:(?P<wd_dom>\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL})|"
                 rf"(?P<wd_domw>{_CARDINAL})\b(?=\s*(?:[.,;:?!)]|$)))|(?P<wd_dom2>\d{{1,2}}(?:st|nd|rd|th))|"
                 rf"(?P<wd_dom3>\d{{1,2}})(?=\s*(?:[.,;:?!)]|$)))(?!\s*(?:of\s+)?{_MONTH_WORD}|[\d/.-]\d))?"),
@@ -504,12 +509,15 @@ def _parse_month_day_range(m: re.Match[str], text: str) -> _Mention | None:
     month_word = _written(m, text, "mdr_m")
     if not m["mdr_d1"][0].isdigit() and _month_number(month_word, has_day_or_year=False) is None:
         return None  # "they march first to the square": a day in words needs an unambiguous month
-    first = _calendar_day(m, m.start(), m["mdr_y"], month_word, _day_number(m["mdr_d1"]))
-    last = _calendar_day(m, m.start(), m["mdr_y"], month_word, _day_number(m["mdr_d2"]))
+    year = _year_text(m, "mdr_y", "mdr_sy")
+    if m["mdr_sy"] and year is None:
+        return None
+    first = _calendar_day(m, m.start(), year, month_word, _day_number(m["mdr_d1"]))
+    last = _calendar_day(m, m.start(), year, month_word, _day_number(m["mdr_d2"]))
     if first is None or last is None or last.day == first.day:
         return None
     if (last.day or 0) < (first.day or 0):
-        if m["mdr_y"] or not re.search(r"(?:to|until|till|through)\s+the\s+\S+\Z", m.group(), re.IGNORECASE):
+        if year or not re.search(r"(?:to|until|till|through)\s+the\s+\S+\Z", m.group(), re.IGNORECASE):
             return None  # only "to the 3rd" names a day of the next month; "May 27-3" is no range
         month = (last.month or 1) % 12 + 1
         if not _valid_day(None, month, last.day or 0):
@@ -908,6 +916,12 @@ def _parse_nth_weekday(m: re.Match[str], text: str) -> _Mention | None:
 
 
 _RANGE_OPENER = re.compile(r"\b(?P<word>from|between)\s+\Z", re.IGNORECASE)
+_AWAY_BEFORE = re.compile(
+    r"(?:\b(?:be|am|is|are|was|were|been|being)\s+(?:out|off|here|there)|"
+    r"\b(?:away|absent|closed|shut|leave|vacation|holidays?))\s+(?:(?:from|between)\s+)?\Z",
+    re.IGNORECASE,
+)
+"""'be out from 4 to 22 this month', 'closed 4 to 23 in May': being away or closed makes bare figures days."""
 
 
 def _parse_day_span(m: re.Match[str], text: str) -> _Mention | None:
@@ -917,14 +931,22 @@ def _parse_day_span(m: re.Match[str], text: str) -> _Mention | None:
         return None
     if last is None and not _RANGE_OPENER.search(text, max(0, m.start() - 10), m.start()):
         return None  # "rose 4 to March 22 ...": a figure unless "from" or "between" opens the range
+    preposition = (m["ds_of"] or "").lower()
     if (
-        (m["ds_of"] or "").lower() == "in"
-        and m["ds_link"] not in ("-", "–")
+        preposition != "of"
+        and m["ds_b"]
+        and (m["ds_link"] not in ("-", "–") or not preposition)
         and m["ds_a"].isdigit()
-        and (m["ds_b"] or "").isdigit()
+        and m["ds_b"].isdigit()
+        and not _AWAY_BEFORE.search(text, max(0, m.start() - 24), m.start())
     ):
-        return None  # "rose from 4 to 22 in May": figures that changed in May; "4-23 in May" is days
-    return _Mention(m.start(), m.end(), "day", relation="day_span", day=first, count=last or 0)
+        return None  # "rose from 4 to 22 in May", "lost 4-22 this month": figures; "out 4 to 22" is days
+    between = _BETWEEN_BEFORE.search(text, max(0, m.start() - 10), m.start())
+    if (m["ds_link"] or "").lower() == "and" and not between:
+        return None  # "4 and 22 of May" lists two days (or figures); only "between" makes it a range
+    opener = _RANGE_OPENER.search(text, max(0, m.start() - 10), m.start()) if last else None
+    start = opener.start() if opener else m.start()  # "from 4 to 22 this month" as one range
+    return _Mention(start, m.end(), "day", relation="day_span", day=first, count=last or 0)
 
 
 def _parse_week_containing(m: re.Match[str], text: str) -> _Mention | None:
@@ -1201,7 +1223,27 @@ def _parse_deictic(m: re.Match[str], text: str) -> _Mention | None:
     return _Mention(m.start(), m.end(), "day", relation="day_offset", offset=offset)
 
 
+_WEEKDAY_LINK = r"\.?\s*(?:to|through|thru|till|until)\s+"
+_FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+_WEEKDAY_RANGE_AFTER = re.compile(rf"{_WEEKDAY_LINK}(?:{_WEEKDAY_FULL}|{_WEEKDAY_ABBR})\b", re.IGNORECASE)
+_WEEKDAY_RANGE_BEFORE = re.compile(
+    rf"\bfrom\s+(?:{_WEEKDAY_FULL}|{_WEEKDAY_ABBR}){_WEEKDAY_LINK}\Z", re.IGNORECASE
+)
+"""'from Tue to Thur': abbreviated weekdays as the ends of one range ("open Mon-Fri" is a schedule)."""
+
+
 def _parse_weekday(m: re.Match[str], text: str) -> _Mention | None:
+    if m["wd_bare"] is not None and not (
+        text[m.start("wd_a")].isupper()
+        and (
+            (
+                _WEEKDAY_RANGE_AFTER.match(text, m.end("wd_a"))
+                and _FROM_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            )
+            or _WEEKDAY_RANGE_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        )
+    ):
+        return None  # "Tue", "Sat" alone only with a date after, or as an end of "from Tue to Thur"
     name = (m["wd_n"] or m["wd_a"]).lower()
     relation = (m["wd_rel"] or "").lower()
     offset = {"last": -1, "past": -2, "previous": -1, "next": 1, "following": 1, "coming": 2, "this": 0}.get(
@@ -1554,6 +1596,8 @@ def find_mentions(
     mentions = _join_ranges(text, mentions)
     mentions = _join_week_and_weekday_range(text, mentions)
     mentions = _coordinated_years(text, mentions)
+    mentions = _compared_years(text, mentions)
+    mentions = [_till_date(text, m) for m in mentions]
     return [
         _with_open_side(text, m)
         for m in mentions
@@ -1866,7 +1910,12 @@ def _range_of(text: str, first: _Mention, second: _Mention) -> _Mention | None:
         return None
     if link == "and" and (opener is None or opener["word"].lower() != "between"):
         return None
-    if (first.weak or second.weak) and opener is None and link not in ("-", "–", "—"):
+    if (
+        (first.weak or second.weak)
+        and opener is None
+        and link not in ("-", "–", "—")
+        and not _years_to_years(text, first, second, link)
+    ):
         return None
     first = replace(first, weak=False)
     second = replace(second, weak=False)
@@ -1887,12 +1936,34 @@ def _range_of(text: str, first: _Mention, second: _Mention) -> _Mention | None:
     return first
 
 
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|risen|fell|fallen|grew|grown|climbed|dropped|jumped|increased|decreased|declined|slipped|"
+    r"surged|soared|gained|lost|won|beat|led|trailed|went|up|down|by|at|of|number|total)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _years_to_years(text: str, first: _Mention, second: _Mention, link: str) -> bool:
+    """'The range is 2014 to 2018': two bare four-figure numbers a few years apart that 'to' joins read
+    as years, unless a figure reads better ("rose 2014 to 2018", "won 2014 to 2018 votes").
+    """
+    return (
+        link in ("to", "through", "thru")
+        and _is_bare_year(first)
+        and _is_bare_year(second)
+        and first.year is not None
+        and second.year is not None
+        and 1900 <= first.year < second.year <= first.year + 30
+        and not _CHANGE_BEFORE.search(text, max(0, first.start - 12), first.start)
+    )
+
+
 _OPEN_SIDE_BEFORE = re.compile(
     r"\b(?P<word>after|before|since|until|till|through|by|up\s+to|no\s+later\s+than|not\s+later\s+than|"
     r"(?:before|after|later\s+than|earlier\s+than|sooner\s+than)\s+or\s+(?:on|in|at|equal\s+to)|"
     r"on\s+or\s+(?:later|earlier)\s+than|"
     r"prior\s+to|later\s+than|earlier\s+than|sooner\s+than|no\s+earlier\s+than|not\s+earlier\s+than|as\s+late\s+as|"
-    r"as\s+early\s+as|on\s+or\s+after|on\s+or\s+before|(?:starting|beginning)(?:\s+(?:in|on|from))?)\s+\Z",
+    r"as\s+early\s+as|on\s+or\s+after|ending\s+with|on\s+or\s+before|(?:starting|beginning)(?:\s+(?:in|on|from))?)\s+\Z",
     re.IGNORECASE,
 )
 _OPEN_SIDE_AFTER = re.compile(
@@ -1924,9 +1995,79 @@ _OPEN_SIDES = {
 }
 
 
+_MORE = "greater|later|more|higher|larger|bigger|newer|above"
+_LESS = "less|lower|smaller|earlier|older|below"
+_YEAR_COMPARED_BEFORE = re.compile(
+    rf"\byears?\s+(?:(?<=year\s)is\s+)?(?:(?P<more>{_MORE})|(?P<less>{_LESS}))"
+    r"(?:\s+than|(?<=above)|(?<=below))(?P<equal>\s+or\s+equal\s+to)?\s+\Z",
+    re.IGNORECASE,
+)
+_YEAR_COMPARED_AFTER = re.compile(
+    r"\s+(?:and|or)\s+(?:(?P<more>greater|higher|above|newer)|(?P<less>less|lower|below|older))\b",
+    re.IGNORECASE,
+)
+_YEAR_WORD = re.compile(r"(?:the\s+)?years?\s", re.IGNORECASE)
+_A_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:this|last|next|that|the|a|one|each|every|per|current|fiscal|calendar|previous|coming|same|"
+    r"financial|school|model|[a-z]+['’]s)|\d)\s+\Z",
+    re.IGNORECASE,
+)
+"""'sales this year were higher than 2015': one year compared with another, not a year that varies."""
+
+
+def _compared_years(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """'year greater than 2012', 'where year is less than 2015', 'year 2016 and greater': a year the word
+    "year" compares is an open interval; without that word "greater than 2015 votes" stays a count.
+    """
+    out: list[_Mention] = []
+    for mention in mentions:
+        if _is_bare_year(mention):
+            before = _YEAR_COMPARED_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            after = (
+                _YEAR_COMPARED_AFTER.match(text, mention.end)
+                if _YEAR_WORD.match(text, mention.start)
+                else None
+            )
+            if before is not None and _A_YEAR_BEFORE.search(
+                text, max(0, before.start() - 16), before.start()
+            ):
+                before = None
+            if before is not None:
+                side = ("since" if before["more"] else "until") if before["equal"] else None
+                side = side or ("after" if before["more"] else "before")
+                start = before.start("more") if before["more"] else before.start("less")
+                mention = replace(mention, start=start, weak=False, open_side=side)
+            elif after is not None:
+                end = after.end()
+                mention = replace(
+                    mention, end=end, weak=False, open_side="since" if after["more"] else "until"
+                )
+        out.append(mention)
+    return out
+
+
+_TILL_BEFORE = re.compile(r"\b(?:till|until)\s+\Z", re.IGNORECASE)
+
+
+def _till_date(text: str, mention: _Mention) -> _Mention:
+    """'docked till date', 'until date': up to publication.  'to date' alone stays no claim: it is an
+    idiom for "so far" in nearly every news story ("the largest to date", "up to date").
+    """
+    if mention.relation != "present" or not mention.weak:
+        return mention
+    found = _TILL_BEFORE.search(text, max(0, mention.start - 7), mention.start)
+    if found is None or not _SENTENCE_PAUSE.match(text, mention.end):
+        return mention  # "valid until date of expiry": a date the words go on to name
+    return replace(mention, start=found.start(), weak=False, open_side="until")
+
+
 def _with_open_side(text: str, mention: _Mention) -> _Mention:
     """'since February', 'before 2018', 'by July': an interval open on one side."""
-    if mention.relation in ("present", "past", "future", "window", "in") or mention.until is not None:
+    if (
+        mention.relation in ("present", "past", "future", "window", "in")
+        or mention.until is not None
+        or mention.open_side is not None
+    ):
         return mention
     if mention.relation == "span" or (
         mention.relation == "shift" and (mention.count < 0 or mention.modifier)
@@ -2664,10 +2805,10 @@ def _date_value(
             last is not None
             and last.start is not None
             and found.start is not None
-            and last.start < found.start
+            and (last.start < found.start or mention.year is None)
             and mention.until.relation == "calendar"
             and mention.until.year is None
-        ):  # "from May to September", "from 10/25 to 01/25": the second end is the next one
+        ):  # "from May to September", "from 10/25 to 01/25", "2/29-3/1": the second end is the next one
             for year in (found.start.year, found.start.year + 1):
                 later = _resolve(replace(mention.until, year=year), pub, tense)
                 if later is not None and later.start is not None and later.start >= found.start:
@@ -2675,9 +2816,17 @@ def _date_value(
                     break
         if last is None or last.end is None or found.start is None or last.end < found.start:
             return None
-        found = _Interval(found.start, last.end, None, found.relative or last.relative)
         order = _GRANULARITY_ORDER
         granularity = min(granularity, mention.until.granularity, key=order.index)
+        first_day = _range_point(text, mention, found.start, "start")
+        last_day = _range_point(text, mention.until, last.end, "end")
+        if first_day is not None or last_day is not None:
+            granularity = "day"  # "from the end of March to mid-September": the ends are days
+        found = _Interval(
+            first_day or found.start, last_day or last.end, None, found.relative or last.relative
+        )
+        if found.start is not None and found.end is not None and found.end < found.start:
+            return None
     found = _open_interval(found, mention.open_side)
     value = DateValue(
         start=found.start.isoformat() if found.start else None,
@@ -2688,6 +2837,29 @@ def _date_value(
         stated_weekday=mention.stated_weekday if mention.relation != "weekday" else None,
     )
     return value, found
+
+
+_POINT_PART = re.compile(
+    r"(?:(?:from|between)\s+)?(?:(?:the\s+)?(?P<part>end|middle|beginning|start)\s+of\s|(?P<mid>mid)\b)"
+)
+"""A part of a period that names a point in it: "the end of March", "the middle of 2007", "mid-May"."""
+
+
+def _range_point(text: str, end: _Mention, day: dt.date | None, side: str) -> dt.date | None:
+    """The day a range's end names when it is a point of a month or year ("from the end of March" starts
+    after March, "to the middle of September" ends on its middle day), else None (the period itself).
+    """
+    found = _POINT_PART.match(text, end.start)
+    if found is None or end.modifier is None or day is None or end.granularity not in ("month", "year"):
+        return None
+    first = day.replace(day=1) if end.granularity == "month" else day.replace(month=1, day=1)
+    last = _month_end(day.year, day.month if end.granularity == "month" else 12)
+    part = "middle" if found["mid"] else found["part"]
+    if part == "middle":
+        return first + dt.timedelta(days=((last - first).days + 1) // 2)
+    if part == "end":
+        return last + dt.timedelta(days=1) if side == "start" else None
+    return first if side == "end" else None
 
 
 def _year_of_future_range(mention: _Mention, pub: dt.date | None, tense: Tense) -> _Mention:
