@@ -2790,11 +2790,15 @@ class DateExtractor:
         return claims
 
 
-def parse_absolute_date(text: str, order: DateOrder = DEFAULT_DATE_ORDER, /) -> dt.date | None:
+def parse_absolute_date(
+    text: str, order: DateOrder = DEFAULT_DATE_ORDER, /, holidays: HolidayTable | None = None
+) -> dt.date | None:
     """A complete calendar date written out in ``text`` ("June 7, 2019", "12 Mar. 2019"), else None;
-    all-figures dates read in ``order``, the document's (see ``documents.DateParser``).
+    all-figures dates read in ``order``, the document's (see ``documents.DateParser``).  ``holidays``
+    are the rule book's (default: the bundled rules/): a holiday is never a complete date, but its
+    words are not read as another one.
     """
-    for mention in find_mentions(text, order=order):
+    for mention in find_mentions(text, order=order, holidays=holidays):
         if (
             mention.relation == "calendar"
             and mention.granularity == "day"
