@@ -60,11 +60,18 @@ def _extractors() -> dict[ClaimKind, ClaimExtractor]:
     return EXTRACTORS
 
 
-def parse_absolute_date(text: str, order: DateOrder = DEFAULT_DATE_ORDER, /) -> dt.date | None:
-    """The date grammar's parser of complete dates, imported on first use (see ``_extractors``)."""
-    from checker.claims.dates import parse_absolute_date as parse
+class AbsoluteDates:
+    """The date grammar's parser of complete dates with the rule book's holidays, imported on first
+    use (see ``_extractors``); a ``documents.DateParser``.
+    """
 
-    return parse(text, order)
+    def __init__(self, rules: RuleBook) -> None:
+        self.rules = rules
+
+    def __call__(self, text: str, order: DateOrder = DEFAULT_DATE_ORDER, /) -> dt.date | None:
+        from checker.claims.dates import parse_absolute_date, rule_book_holidays
+
+        return parse_absolute_date(text, order, holidays=self.rules.compiled(rule_book_holidays))
 
 
 # Where spans of different kinds overlap, the more specific reading wins: "€2.5 billion" is an
@@ -209,6 +216,7 @@ class Pipeline:
         self.rules = rules
         self.kinds = tuple(kinds)
         self.boilerplate = Boilerplate.from_spec(rules.boilerplate)
+        self.parse_date = AbsoluteDates(rules)
         self.builder = ClaimBuilder(rules)
         # Quotes too short to identify (scare quotes) never meet; the threshold is policy, so it
         # comes from the quote rules.
@@ -227,7 +235,7 @@ class Pipeline:
         """Read documents; ``date_order`` applies where no manifest or front matter names one, and
         the ``cache`` also keeps parsed manifests.
         """
-        result = load_documents(paths, self.boilerplate, parse_absolute_date, published, date_order, cache)
+        result = load_documents(paths, self.boilerplate, self.parse_date, published, date_order, cache)
         return result.documents, result.notes
 
     def document_from_text(
@@ -237,7 +245,7 @@ class Pipeline:
             doc_id,
             text,
             self.boilerplate,
-            parse_absolute_date,
+            self.parse_date,
             published=published,
             published_from="input" if published else None,
             date_order=date_order,

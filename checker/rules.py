@@ -26,6 +26,7 @@ from checker.rulespecs import (
     CompareRuleSpec,
     CurrenciesSpec,
     EntitiesSpec,
+    HolidaysSpec,
     LexiconSpec,
     PropertiesSpec,
     UnitsSpec,
@@ -203,6 +204,7 @@ class RuleBook:
     lexicon: LexiconSpec
     properties: PropertiesSpec
     boilerplate: BoilerplateSpec
+    holidays: HolidaysSpec
     compare: list[CompareRuleSpec]
     compare_files: dict[str, Path] = field(default_factory=dict)
     fingerprint: str = ""
@@ -291,6 +293,48 @@ def _compare_rules(path: Path, data: Any, known: dict[str, Path]) -> list[Compar
     return rules
 
 
+def _folded(name: str) -> str:
+    """A holiday name as text may write it: apostrophes and dots are optional (see the date grammar)."""
+    return name.replace("'", "").replace(".", "")
+
+
+def _check_holidays(path: Path, data: Any) -> HolidaysSpec:
+    """Validate holidays.yml, then what no single entry can check: a spelling names one holiday only,
+    and a holiday counted from another names one of the file that is not counted from it in turn.
+    """
+    spec = validate(path, data if data is not None else {}, HolidaysSpec)
+    owner: dict[str, int] = {}
+    for index, holiday in enumerate(spec.holidays):
+        for name in holiday.names:
+            other = owner.setdefault(_folded(name), index)
+            if other != index:
+                line = _line_of(data, ("holidays", index, "names"))
+                raise InputError(
+                    f"{_relative(path)}:{line}: holidays.{index}.names: '{name}' already names the holiday "
+                    f"'{spec.holidays[other].names[0]}'"
+                )
+    for index, holiday in enumerate(spec.holidays):
+        seen = {index}
+        current = holiday
+        while current.from_holiday is not None:
+            base = owner.get(_folded(current.from_holiday.name))
+            if base is None or base in seen:
+                line = _line_of(data, ("holidays", index, "from_holiday", "name"))
+                problem = "names no holiday of this file" if base is None else "is counted from this one"
+                raise InputError(
+                    f"{_relative(path)}:{line}: holidays.{index}.from_holiday.name: "
+                    f"'{current.from_holiday.name}' {problem}"
+                )
+            seen.add(base)
+            current = spec.holidays[base]
+    return spec
+
+
+def load_holidays(path: Path) -> HolidaysSpec:
+    """Load and check one holidays.yml (see ``_check_holidays``)."""
+    return with_lines(path, partial(_check_holidays, path))
+
+
 def _rule_files(root: Path) -> Iterator[Path]:
     yield from sorted(root.glob("*.yml"))
     yield from sorted(root.glob("*.csv"))
@@ -307,11 +351,13 @@ def load_rulebook(root: Path | None = None) -> RuleBook:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
 
-    def top(name: str, spec: type[SpecT]) -> SpecT:
-        path = root / f"{name}.yml"
+    def required(path: Path) -> Path:
         if not path.exists():
             raise InputError(f"{_relative(path)}: required rule file is missing")
-        return load_spec(path, spec)
+        return path
+
+    def top(name: str, spec: type[SpecT]) -> SpecT:
+        return load_spec(required(root / f"{name}.yml"), spec)
 
     compare: list[CompareRuleSpec] = []
     compare_files: dict[str, Path] = {}
@@ -329,6 +375,7 @@ def load_rulebook(root: Path | None = None) -> RuleBook:
         lexicon=top("lexicon", LexiconSpec),
         properties=top("properties", PropertiesSpec),
         boilerplate=top("boilerplate", BoilerplateSpec),
+        holidays=load_holidays(required(root / "holidays.yml")),
         compare=compare,
         compare_files=compare_files,
         fingerprint=digest.hexdigest()[:16],

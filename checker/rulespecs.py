@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from checker.models import ClaimKind, Severity
 
@@ -187,6 +187,92 @@ class LexiconSpec(Spec):
     """Pairs of opposites ("stronger", "weaker"): swapping one for the other in a quote is a misquote."""
     quote_number_words: dict[str, float] = Field(default_factory=dict)
     """Spelled-out numbers and their values, so "two" and "2" in a quote are the same number."""
+
+
+# --- holidays.yml -------------------------------------------------------------------------------
+
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+class MonthDay(Spec):
+    """A day of the Gregorian calendar without a year (no 29 February: it is not there every year)."""
+
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+
+    @model_validator(mode="after")
+    def _real_day(self) -> MonthDay:
+        try:
+            dt.date(2001, self.month, self.day)
+        except ValueError as exc:
+            raise ValueError(f"no day {self.day} in month {self.month} every year") from exc
+        return self
+
+
+class NthWeekday(Spec):
+    """The n-th such weekday of a month; ``n = -1`` is the last one."""
+
+    month: int = Field(ge=1, le=12)
+    weekday: Weekday
+    n: Literal[1, 2, 3, 4, -1]
+
+
+class FromHoliday(Spec):
+    """Days after another holiday of the file, named by any of its names (negative: before)."""
+
+    name: str
+    days: int
+
+
+class HijriDay(Spec):
+    """A day of the tabular Islamic calendar."""
+
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=30)
+
+
+class HolidaySpec(Spec):
+    """A named day whose date follows from the year, with the spellings that name it."""
+
+    names: list[str] = Field(min_length=1)
+    date: MonthDay | None = None
+    nth_weekday: NthWeekday | None = None
+    from_easter: int | None = None
+    """Days after Western Easter Sunday (the Gregorian computus, in code)."""
+    from_holiday: FromHoliday | None = None
+    hijri: HijriDay | None = None
+    hijri_month: int | None = Field(None, ge=1, le=12)
+    """A Hijri month observed as a whole (Ramadan): its first day to its last."""
+    counted_only: bool = False
+    """Words that are otherwise a period ("the new year"): the day only as what a length counts from."""
+    needs_capital: bool = False
+    """Only a capitalized first letter makes the words the holiday ("may day": "may" the verb)."""
+    also_a_name: bool = False
+    """Also a personal name ("Tariq Ramadan"): not the holiday inside a capitalized name."""
+
+    @field_validator("names")
+    @classmethod
+    def _lower_case(cls, value: list[str]) -> list[str]:
+        for name in value:
+            if not name.strip() or name != name.lower() or name != " ".join(name.split()):
+                raise ValueError(f"name {name!r} must be lower case, with single spaces")
+        return value
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> HolidaySpec:
+        rules = ("date", "nth_weekday", "from_easter", "from_holiday", "hijri", "hijri_month")
+        given = [rule for rule in rules if getattr(self, rule) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one of {', '.join(rules)} (given: {', '.join(given) or 'none'})")
+        return self
+
+
+class HolidaysSpec(Spec):
+    """rules/holidays.yml: named days, and day-like figures that are never a date."""
+
+    holidays: list[HolidaySpec] = Field(default_factory=list)
+    not_dates: list[str] = Field(default_factory=list)
+    """Figures written like a day and month that name an event or are an idiom ("24/7", "9/11")."""
 
 
 # --- properties.yml -----------------------------------------------------------------------------

@@ -139,3 +139,60 @@ def test_rules_command_checks_rate_tables_too(rules_copy: Path) -> None:
     result = CliRunner().invoke(app, ["rules", "--rules", str(rules_copy)])
     assert result.exit_code == 2
     assert "rates-ecb-eur.csv:2: bad rate row" in result.output
+
+
+def _line_of(path: Path, text: str) -> int:
+    return path.read_text().splitlines().index(text) + 1
+
+
+def test_bad_holiday_date_names_file_and_line(rules_copy: Path) -> None:
+    path = rules_copy / "holidays.yml"
+    line = _line_of(path, "    date: {month: 10, day: 31}")
+    path.write_text(path.read_text().replace("date: {month: 10, day: 31}", "date: {month: 13, day: 31}"))
+    message = _error(rules_copy)
+    assert f"holidays.yml:{line}: holidays." in message and "month" in message and "12" in message
+    assert "\n" not in message
+
+
+def test_holiday_needs_exactly_one_rule(rules_copy: Path) -> None:
+    path = rules_copy / "holidays.yml"
+    path.write_text(
+        path.read_text().replace("date: {month: 10, day: 31}", "from_easter: 3\n    hijri_month: 2")
+    )
+    assert "give exactly one of" in _error(rules_copy)
+
+
+def test_holiday_counted_from_an_unknown_holiday(rules_copy: Path) -> None:
+    path = rules_copy / "holidays.yml"
+    line = _line_of(path, "    from_holiday: {name: thanksgiving, days: 1}")
+    path.write_text(path.read_text().replace("{name: thanksgiving, days: 1}", "{name: thanksgivin, days: 1}"))
+    message = _error(rules_copy)
+    assert f"holidays.yml:{line}: holidays." in message and "'thanksgivin' names no holiday" in message
+
+
+def test_holidays_counted_from_each_other(rules_copy: Path) -> None:
+    path = rules_copy / "holidays.yml"
+    text = path.read_text().replace(
+        "nth_weekday: {month: 11, weekday: thursday, n: 4}", "from_holiday: {name: cyber monday, days: -4}"
+    )
+    path.write_text(text)
+    assert "is counted from this one" in _error(rules_copy)
+
+
+def test_one_spelling_names_one_holiday(rules_copy: Path) -> None:
+    path = rules_copy / "holidays.yml"
+    path.write_text(path.read_text().replace("- names: [halloween]", "- names: [halloween, xmas]"))
+    assert "'xmas' already names the holiday 'christmas'" in _error(rules_copy)
+
+
+def test_missing_holidays_file(rules_copy: Path) -> None:
+    (rules_copy / "holidays.yml").unlink()
+    assert "holidays.yml: required rule file is missing" in _error(rules_copy)
+
+
+def test_holidays_are_part_of_the_fingerprint(rules_copy: Path) -> None:
+    """Cached claims depend on the holidays: editing the file must invalidate them."""
+    before = load_rulebook(rules_copy).fingerprint
+    path = rules_copy / "holidays.yml"
+    path.write_text(path.read_text().replace("date: {month: 10, day: 31}", "date: {month: 10, day: 30}"))
+    assert load_rulebook(rules_copy).fingerprint != before

@@ -1,6 +1,8 @@
-"""Calendar vocabulary for the date grammar: month, weekday, number and season words.
+"""Calendar vocabulary for the date grammar: month, weekday, number and season words, and the
+runtime form of rules/holidays.yml with the calendar algorithms its rules need (Easter, Hijri).
 
 Kept apart from the grammar so that the patterns in ``dates.py`` read as structure, not word lists.
+Which holidays there are, and when, is data (rules/holidays.yml), never listed here.
 """
 
 from __future__ import annotations
@@ -8,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Literal
 
 from checker.numbers import ONES, ORDINALS, TENS, UNITS
+
+if TYPE_CHECKING:
+    from checker.rulespecs import HolidaySpec, HolidaysSpec
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -138,72 +144,130 @@ def _emit(node: dict[str, dict[str, Any]]) -> str:
     return body
 
 
-# --- holidays: named days whose date follows from the year --------------------------------------------
+# --- holidays: named days whose date follows from the year (the table is rules/holidays.yml) ---------
 
-FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
-    "new year's day": (1, 1), "new years day": (1, 1), "new year day": (1, 1), "new year's eve": (12, 31),
-    "new years eve": (12, 31), "new year eve": (12, 31), "christmas": (12, 25), "christmas day": (12, 25),
-    "xmas": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26), "independence day": (7, 4),
-    "halloween": (10, 31), "valentine's day": (2, 14), "valentines day": (2, 14),
-    "st patrick's day": (3, 17), "st. patrick's day": (3, 17), "saint patrick's day": (3, 17),
-    "saint patrick": (3, 17), "may day": (5, 1), "international workers' day": (5, 1),
-    "int'l workers day": (5, 1), "juneteenth": (6, 19), "earth day": (4, 22), "veterans day": (11, 11),
-    "armistice day": (11, 11), "groundhog day": (2, 2), "yuandan": (1, 1), "new year's": (1, 1),
-    "new year": (1, 1),
-}  # fmt: skip
-"""Holidays on one calendar day every year (US usage where countries differ)."""
-
-COUNTED_ONLY_HOLIDAYS = frozenset({"new year", "new year's"})
-"""Holidays named by words that are otherwise a period ("in the new year": the coming year), so taken
-as the day only as what a length is counted from: "5 days before new year"."""
-
-NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
-    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "thanks giving day": (11, 3, 4),
-    "thanks giving": (11, 3, 4), "labor day": (9, 0, 1), "memorial day": (5, 0, -1),
-    "martin luther king day": (1, 0, 3), "martin luther king jr. day": (1, 0, 3), "mlk day": (1, 0, 3),
-    "presidents' day": (2, 0, 3), "president's day": (2, 0, 3), "mother's day": (5, 6, 2),
-    "father's day": (6, 6, 3), "columbus day": (10, 0, 2),
-}  # fmt: skip
-"""(month, weekday, n): the n-th such weekday of the month, -1 for the last (US holidays)."""
-
-MOVABLE_HOLIDAYS: dict[str, tuple[str, int]] = {
-    "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter day": ("easter", 0),
-    "easter monday": ("easter", 1), "good friday": ("easter", -2), "palm sunday": ("easter", -7),
-    "ash wednesday": ("easter", -46), "pentecost": ("easter", 49), "black friday": ("thanksgiving", 1),
-    "cyber monday": ("thanksgiving", 4),
-}  # fmt: skip
-"""Days counted from Easter (Western) or from US Thanksgiving."""
-
-ISLAMIC_HOLIDAYS: dict[str, tuple[int, int]] = {
-    "eid al-fitr": (10, 1), "eid al fitr": (10, 1), "eid ul-fitr": (10, 1), "eid-ul-fitr": (10, 1),
-    "eid ul fitr": (10, 1), "eidul fitr": (10, 1), "festival of breaking the fast": (10, 1),
-    "eid al-adha": (12, 10), "eid al adha": (12, 10), "eid ul-adha": (12, 10), "eid-ul-adha": (12, 10),
-    "eid ul adha": (12, 10), "eidul adha": (12, 10), "eid al-azha": (12, 10), "eid al azha": (12, 10),
-    "eidul azha": (12, 10), "islamic new year": (1, 1), "hijri new year": (1, 1), "arabic new year": (1, 1),
-}  # fmt: skip
-"""(Hijri month, day) of Islamic holidays that are one day."""
-
-ISLAMIC_MONTHS: dict[str, int] = {
-    "ramadan": 9, "ramadhan": 9, "ramazan": 9, "ramzan": 9, "ramathan": 9,
-}  # fmt: skip
-"""Islamic months observed as a whole (Ramadan and its spellings): the month, from its first day to the
-day before the next month begins."""
-
-HOLIDAY_NAMES = (
-    *FIXED_HOLIDAYS,
-    *NTH_WEEKDAY_HOLIDAYS,
-    *MOVABLE_HOLIDAYS,
-    *ISLAMIC_HOLIDAYS,
-    *ISLAMIC_MONTHS,
-)
-
-IDIOMS_NOT_DATES = frozenset({"24/7", "9/11", "7/7", "9-11"})
-"""Slashed figures that name something other than a day this year ("24/7", "9/11")."""
+_WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(WEEKDAY_NAMES)}
 
 
-def holiday_pattern() -> str:
-    """A regex alternation of the holiday names; apostrophes and the dot of 'st.' are optional."""
-    items = sorted(HOLIDAY_NAMES, key=len, reverse=True)
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """One holiday of rules/holidays.yml and the rule its date follows (``HolidaySpec``)."""
+
+    key: str
+    """Its first name, which identifies it."""
+    rule: Literal["date", "nth_weekday", "easter", "holiday", "hijri", "hijri_month"]
+    month: int = 0
+    day: int = 0
+    weekday: int = 0
+    n: int = 0
+    days: int = 0
+    """Days after the base (Easter, or ``base``) for the counted rules."""
+    base: Holiday | None = None
+    counted_only: bool = False
+    needs_capital: bool = False
+    also_a_name: bool = False
+
+    def date(self, year: int) -> dt.date:
+        """The day the holiday falls on in ``year`` (for a Hijri month, its first day)."""
+        if self.rule == "date":
+            return dt.date(year, self.month, self.day)
+        if self.rule == "nth_weekday":
+            return nth_weekday(year, self.month, self.weekday, self.n)
+        if self.rule in ("hijri", "hijri_month"):
+            return _islamic_date(self.month, self.day, year)
+        anchor = easter(year) if self.base is None else self.base.date(year)
+        return anchor + dt.timedelta(days=self.days)
+
+    def last_day(self, first: dt.date) -> dt.date:
+        """The last day of the holiday begun on ``first``: the same day, or the month's end for a Hijri
+        month observed as a whole (Ramadan).
+        """
+        if self.rule != "hijri_month":
+            return first
+        for h in _hijri_years(first.year):
+            if hijri_to_gregorian(h, self.month, 1) == first:
+                return hijri_to_gregorian(h + self.month // 12, self.month % 12 + 1, 1) - dt.timedelta(days=1)
+        return first
+
+
+def _holiday(spec: HolidaySpec, base: Holiday | None) -> Holiday:
+    """The runtime form of one entry; ``base`` is the holiday it is counted from, if any."""
+    flags = Holiday(spec.names[0], "date", counted_only=spec.counted_only, needs_capital=spec.needs_capital,
+                    also_a_name=spec.also_a_name)  # fmt: skip
+    if spec.date is not None:
+        return replace(flags, month=spec.date.month, day=spec.date.day)
+    if spec.nth_weekday is not None:
+        rule = spec.nth_weekday
+        weekday = _WEEKDAY_NUMBERS[rule.weekday]
+        return replace(flags, rule="nth_weekday", month=rule.month, weekday=weekday, n=rule.n)
+    if spec.from_easter is not None:
+        return replace(flags, rule="easter", days=spec.from_easter)
+    if spec.from_holiday is not None:
+        return replace(flags, rule="holiday", days=spec.from_holiday.days, base=base)
+    if spec.hijri is not None:
+        return replace(flags, rule="hijri", month=spec.hijri.month, day=spec.hijri.day)
+    assert spec.hijri_month is not None  # HolidaySpec requires exactly one rule
+    return replace(flags, rule="hijri_month", month=spec.hijri_month, day=1)
+
+
+def _folded(name: str) -> str:
+    return name.replace("'", "").replace(".", "")
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayTable:
+    """The holidays of a rule book, by name, and the figures that are never a date; hashable, so that
+    the grammar built from it is compiled once per distinct table.
+    """
+
+    names: tuple[tuple[str, Holiday], ...]
+    """Every spelling with its holiday, in file order."""
+    not_dates: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_spec(cls, spec: HolidaysSpec) -> HolidayTable:
+        """The table of a validated holidays.yml (references resolved, bases built before their uses)."""
+        built: dict[int, Holiday] = {}
+        index = {_folded(name): i for i, holiday in enumerate(spec.holidays) for name in holiday.names}
+
+        def build(i: int) -> Holiday:
+            if i not in built:
+                counted_from = spec.holidays[i].from_holiday
+                base = build(index[_folded(counted_from.name)]) if counted_from is not None else None
+                built[i] = _holiday(spec.holidays[i], base)
+            return built[i]
+
+        names = tuple((name, build(i)) for i, holiday in enumerate(spec.holidays) for name in holiday.names)
+        return cls(names, frozenset(spec.not_dates))
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.names)
+
+    def __hash__(self) -> int:
+        """The names only (equal tables have equal names): hashing every rule on each look-up of the
+        grammar compiled for the table would cost more than the look-up saves.
+        """
+        return hash(self.spellings)
+
+    def find(self, written: str) -> Holiday | None:
+        """The holiday a name as written ("Father’s Day", "st patricks day") names, or None."""
+        folded = re.sub(r"\s+", " ", written.lower().replace("’", "'"))
+        for name, holiday in self.names:
+            if folded == name or folded.replace("'", "") == name.replace("'", "").replace(".", ""):
+                return holiday
+            if folded.replace(".", "") == name.replace(".", ""):
+                return holiday
+        return None
+
+
+def holiday_pattern(names: Iterable[str]) -> str:
+    """A regex alternation of holiday names, longest first; apostrophes and the dot of 'st.' are
+    optional.  No names match nothing.
+    """
+    items = sorted(names, key=len, reverse=True)
+    if not items:
+        return "(?!)"
     return "|".join(
         re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]?").replace(r"\.", r"\.?") for name in items
     )
@@ -251,40 +315,3 @@ def _hijri_years(year: int) -> range:
 def _islamic_date(month: int, day: int, year: int) -> dt.date:
     """The first day in Gregorian ``year`` that is ``day`` of Hijri ``month``."""
     return min(d for h in _hijri_years(year) if (d := hijri_to_gregorian(h, month, day)).year == year)
-
-
-def holiday_last_day(name: str, first: dt.date) -> dt.date:
-    """The last day of a holiday that began on ``first``: the same day, or the month's end for Ramadan."""
-    if name not in ISLAMIC_MONTHS:
-        return first
-    month = ISLAMIC_MONTHS[name]
-    for h in _hijri_years(first.year):
-        if hijri_to_gregorian(h, month, 1) == first:
-            return hijri_to_gregorian(h + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-    return first
-
-
-def holiday_date(name: str, year: int) -> dt.date:
-    """The day a holiday (a key of ``HOLIDAY_NAMES``, normalized) falls on in ``year``."""
-    if name in ISLAMIC_HOLIDAYS:
-        return _islamic_date(*ISLAMIC_HOLIDAYS[name], year)
-    if name in ISLAMIC_MONTHS:
-        return _islamic_date(ISLAMIC_MONTHS[name], 1, year)
-    if name in FIXED_HOLIDAYS:
-        return dt.date(year, *FIXED_HOLIDAYS[name])
-    if name in NTH_WEEKDAY_HOLIDAYS:
-        return nth_weekday(year, *NTH_WEEKDAY_HOLIDAYS[name])
-    base, offset = MOVABLE_HOLIDAYS[name]
-    anchor = easter(year) if base == "easter" else nth_weekday(year, 11, 3, 4)
-    return anchor + dt.timedelta(days=offset)
-
-
-def holiday_key(written: str) -> str | None:
-    """The table key for a holiday as written ("Father’s Day", "st patricks day"), or None."""
-    folded = re.sub(r"\s+", " ", written.lower().replace("’", "'"))
-    for name in HOLIDAY_NAMES:
-        if folded == name or folded.replace("'", "") == name.replace("'", "").replace(".", ""):
-            return name
-        if folded.replace(".", "") == name.replace(".", ""):
-            return name
-    return None

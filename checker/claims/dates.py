@@ -1,12 +1,12 @@
 """Date claims: find calendar expressions in news prose and normalize them to inclusive intervals.
 
-The grammar is one compiled alternation (``_GRAMMAR``) scanned once over the document; each
-alternative has a parser that turns its match into a ``_Mention`` (what the words say, before any
-publication date is applied).  Small passes then join mentions the words connect (a weekday
-written with its date, ranges, "since ..."), and only then are relative mentions resolved against
-the publication date, so that "Thursday" in a Friday article and "last October" mean one day and
-one month.  Nothing here looks at a token at a time over the whole text: everything outside a
-match is skipped by the regex engine.
+The grammar is one compiled alternation (``_compiled_grammar``, built with the holidays of the rule
+book, rules/holidays.yml) scanned once over the document; each alternative has a parser that turns
+its match into a ``_Mention`` (what the words say, before any publication date is applied).  Small
+passes then join mentions the words connect (a weekday written with its date, ranges, "since ..."),
+and only then are relative mentions resolved against the publication date, so that "Thursday" in a
+Friday article and "last October" mean one day and one month.  Nothing here looks at a token at a
+time over the whole text: everything outside a match is skipped by the regex engine.
 """
 
 from __future__ import annotations
@@ -17,16 +17,13 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from checker.claims._datelex import (
     AMBIGUOUS_MONTH_WORDS,
     CARDINALS,
-    COUNTED_ONLY_HOLIDAYS,
     DAY_WORDS,
     DECADE_WORDS,
-    IDIOMS_NOT_DATES,
-    ISLAMIC_MONTHS,
     MONTHS,
     NUMBER_WORDS,
     ORDINAL_WORDS,
@@ -35,10 +32,9 @@ from checker.claims._datelex import (
     TEENS,
     WEEKDAY_NAMES,
     WEEKDAYS,
+    Holiday,
+    HolidayTable,
     alternation,
-    holiday_date,
-    holiday_key,
-    holiday_last_day,
     holiday_pattern,
     nth_weekday,
     spoken_year,
@@ -48,6 +44,9 @@ from checker.claims.base import Extracted, ExtractionContext, join_neighbours
 from checker.documents import DATE_ORDERS, DEFAULT_DATE_ORDER, DateOrder
 from checker.models import DateValue, Granularity
 from checker.numbers import TENS, UNITS
+
+if TYPE_CHECKING:
+    from checker.rules import RuleBook
 
 Tense = Literal["past", "future"] | None
 Relation = Literal[
@@ -91,7 +90,8 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
 _ORDINAL = rf"(?:{alternation(ORDINAL_WORDS)})\b"
 _YEAR = r"(?:1\d{3}|20\d{2}|21\d{2})(?!\d)"
 _UNIT_WORD = r"(?P<{0}>(?:business|working)\s+day|workday|day|week|fortnight|month|quarter|year|decade)s?"
-_HOLIDAY = holiday_pattern()
+_HOLIDAY_NAMES = "(?#holiday names)"
+"""Where the holiday names of the rule book go (rules/holidays.yml); see ``_grammar_pattern``."""
 _MORE_UNITS = r"(?:(?:\s*,\s*|\s+(?:and\s+)?)(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?:day|week|month|year)s?\b)*"
 """Further parts of a compound length: "2 years[, 1 month and 21 days]"."""
 
@@ -179,7 +179,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                           r"(?![/.,]\d|%|\s*(?:of|th)\b))"),
     ("holiday", r"\b(?:(?P<hol_we>(?:the\s+)?weekend\s+of\s+)|"
                 r"(?P<hol_rel>last|next|this|previous|following|coming)\s+)?"
-                rf"(?P<hol_n>{_HOLIDAY})\b(?:\s+(?:of\s+)?(?P<hol_y>{_YEAR}))?"
+                rf"(?P<hol_n>{_HOLIDAY_NAMES})\b(?:\s+(?:of\s+)?(?P<hol_y>{_YEAR}))?"
                 rf"(?P<hol_we2>\s+weekend\b(?:\s+(?P<hol_y2>{_YEAR}))?)?"),
     ("day_month_range", rf"\b(?:the\s+)?(?P<dmr_d1>{_DAY_OR_ORDINAL})"
                         r"\s*(?P<dmr_link>-|–|—|to|until|till|through|and)\s*"
@@ -304,8 +304,12 @@ _ALTERNATIVES: list[tuple[str, str]] = [
              r"\b(?:the\s+)?year\s+(?P<y_old>[1-9]\d{2})(?=\s*(?:[.,;:!?)]|\Z|(?:ad|ce|bc|bce)\b))"),
 ]  # fmt: skip
 
-_GRAMMAR = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _ALTERNATIVES))
-"""Matched against a lowercased copy of the text, which is several times faster than IGNORECASE."""
+
+def _grammar_pattern(holiday_names: str) -> str:
+    """The one alternation of the grammar, with a rule book's holiday names put in their place."""
+    return "|".join(
+        f"(?P<{name}>{body.replace(_HOLIDAY_NAMES, holiday_names)})" for name, body in _ALTERNATIVES
+    )
 
 
 # --- what the words say, before the publication date is applied ----------------------------------
@@ -335,7 +339,7 @@ class _Mention:
     """A bare number that is a year only if something else (a range partner) says so."""
     until: _Mention | None = None
     """The other end of a range ("May 7 to May 9")."""
-    holiday: str | None = None
+    holiday: Holiday | None = None
     count: int = 0
     """How many units a shift or a window spans ("3 days after", "the next 3 months")."""
     anchor: _Mention | None = None
@@ -658,11 +662,15 @@ _NUMERIC_DAY_CONTEXT = re.compile(
 )
 
 
-def _parse_numeric_month_day(m: re.Match[str], text: str, order: DateOrder) -> _Mention | None:
-    """'11/20', '22/04', 'on 3/4', '5/7, 2020': figures read in the document's order (``_month_and_day``)."""
+def _parse_numeric_month_day(
+    m: re.Match[str], text: str, order: DateOrder, not_dates: frozenset[str] = frozenset()
+) -> _Mention | None:
+    """'11/20', '22/04', 'on 3/4', '5/7, 2020': figures read in the document's order (``_month_and_day``);
+    never the figures of ``not_dates`` ("24/7", "9/11": rules/holidays.yml).
+    """
     first, second = int(m["nmd_a"]), int(m["nmd_b"])
     before = text[max(0, m.start() - 12) : m.start()]
-    if m.group() in IDIOMS_NOT_DATES or _FRACTION_BEFORE.search(before):
+    if m.group() in not_dates or _FRACTION_BEFORE.search(before):
         return None
     month, day = _month_and_day(first, second, order)
     year = int(m["nmd_y"]) if m["nmd_y"] else None
@@ -695,11 +703,11 @@ def _counted_from(m: re.Match[str], text: str) -> bool:
     return length is not None and _count(length["n"]) is not None
 
 
-def _parse_holiday(m: re.Match[str], text: str) -> _Mention | None:
-    name = holiday_key(m["hol_n"])
-    if name is None:
+def _parse_holiday(m: re.Match[str], text: str, holidays: HolidayTable) -> _Mention | None:
+    holiday = holidays.find(m["hol_n"])
+    if holiday is None:
         return None
-    if name in COUNTED_ONLY_HOLIDAYS and (
+    if holiday.counted_only and (
         m["hol_rel"] or m["hol_we"] or m["hol_we2"]
         or not _counted_from(m, text)
     ):  # fmt: skip
@@ -708,12 +716,12 @@ def _parse_holiday(m: re.Match[str], text: str) -> _Mention | None:
     offset = {"last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1}.get(relation, 0)
     stated_year = m["hol_y"] or m["hol_y2"]
     year = int(stated_year) if stated_year else None
-    if name == "may day" and _written(m, text, "hol_n")[0] == "m":
+    if holiday.needs_capital and _written(m, text, "hol_n")[0].islower():
         return None  # "may day" in lowercase is usually "may" the verb
-    if name in ISLAMIC_MONTHS and _in_personal_name(text, m.start("hol_n"), m.end("hol_n")):
+    if holiday.also_a_name and _in_personal_name(text, m.start("hol_n"), m.end("hol_n")):
         return None  # "Ramzan Kadyrov", "Tariq Ramadan": a personal name, not the month
     weekend = "weekend" if m["hol_we"] or m["hol_we2"] else None
-    return _Mention(m.start(), m.end(), "day", relation="holiday", holiday=name, year=year, offset=offset,
+    return _Mention(m.start(), m.end(), "day", relation="holiday", holiday=holiday, year=year, offset=offset,
                     modifier=weekend)  # fmt: skip
 
 
@@ -1381,7 +1389,6 @@ _PARSERS: dict[str, Parser] = {
     "year_month_day": _parse_year_month_day,
     "mixed_order": _parse_mixed_order,
     "numeric_month_year": _parse_numeric_month_year,
-    "holiday": _parse_holiday,
     "month_range": _parse_month_range,
     "week_of": _parse_week_of,
     "part_of": _parse_part_of,
@@ -1426,7 +1433,8 @@ _ORDERED_PARSERS: dict[DateOrder, dict[str, Parser]] = {
     }
     for order in DATE_ORDERS
 }
-"""The parser table of each date order: only all-figures dates read differently."""
+"""The parser table of each date order: only all-figures dates read differently (the holiday and
+day-and-month parsers, which take a rule book's holidays, are added by ``_compiled_grammar``)."""
 
 
 _TRIGGER_WORDS = (
@@ -1482,43 +1490,6 @@ _TRIGGER_WORDS = (
     "fortnights",
     "quarters",
     "decade",
-    "christmas",
-    "xmas",
-    "easter",
-    "thanksgiving",
-    "thanks",
-    "halloween",
-    "juneteenth",
-    "boxing",
-    "independence",
-    "valentine",
-    "valentines",
-    "st",
-    "saint",
-    "international",
-    "int",
-    "earth",
-    "veterans",
-    "armistice",
-    "groundhog",
-    "labor",
-    "memorial",
-    "martin",
-    "mlk",
-    "presidents",
-    "president",
-    "mother",
-    "father",
-    "columbus",
-    "pentecost",
-    "yuandan",
-    "eid",
-    *ISLAMIC_MONTHS,
-    "eidul",
-    "islamic",
-    "hijri",
-    "arabic",
-    "festival",
     "w",
     "thousand",
     "thousands",
@@ -1526,8 +1497,8 @@ _TRIGGER_WORDS = (
     "eighteen",
     "nineteen",
 )
-_TRIGGER = re.compile(rf"\b(?:(?:{trie_alternation(_TRIGGER_WORDS)})(?:\b|(?=\d))|\d)")
-"""Words (and digits) that every date expression contains; the grammar is tried only around them."""
+"""Words (and digits) that every date expression contains; the grammar is tried only around them.
+Holiday names add their own (``_holiday_trigger_words``)."""
 _LOOKBACK_WORDS = 6
 """Words before a trigger that may belong to its expression ("the end of this year")."""
 _LOOKBACK_CHARS = 48
@@ -1550,17 +1521,80 @@ def _lowercase(text: str) -> str:
     return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 
-def _scan(text: str, lowered: str, order: DateOrder = DEFAULT_DATE_ORDER) -> list[_Mention]:
+def _holiday_trigger_words(names: Iterable[str]) -> set[str]:
+    """The word each holiday name is looked for at: its first word, or its first that is not a lead-in
+    word ("good friday" at "friday"); a name that begins with a figure has the figure.
+    """
+    words: set[str] = set()
+    for name in names:
+        parts = re.findall(r"[^\W\d_]+", name)
+        if parts and not name[0].isdigit():
+            words.add(next((word for word in parts if word not in _LEAD_IN_WORDS), parts[-1]))
+    return words
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """The grammar compiled with one table of holidays, its trigger words and its parsers."""
+
+    pattern: re.Pattern[str]
+    """Matched against a lowercased copy of the text, which is several times faster than IGNORECASE."""
+    trigger: re.Pattern[str]
+    parsers: dict[DateOrder, dict[str, Parser]]
+
+
+@lru_cache(maxsize=8)
+def _compiled_patterns(holiday_names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The grammar and its trigger words for these holiday names: compiled once per process and names,
+    on first use (compiling takes a noticeable part of a second that importing should not cost).
+    """
+    grammar = re.compile(_grammar_pattern(holiday_pattern(holiday_names)))
+    words = trie_alternation({*_TRIGGER_WORDS, *_holiday_trigger_words(holiday_names)})
+    return grammar, re.compile(rf"\b(?:(?:{words})(?:\b|(?=\d))|\d)")
+
+
+@lru_cache(maxsize=8)
+def _compiled_grammar(holidays: HolidayTable) -> _Grammar:
+    """The grammar for one table of holidays; equal tables (every load of the same rules/) share it."""
+    pattern, trigger = _compiled_patterns(holidays.spellings)
+    parsers: dict[DateOrder, dict[str, Parser]] = {
+        order: {
+            **_ORDERED_PARSERS[order],
+            "holiday": partial(_parse_holiday, holidays=holidays),
+            "numeric_month_day": partial(_parse_numeric_month_day, order=order, not_dates=holidays.not_dates),
+        }
+        for order in DATE_ORDERS
+    }
+    return _Grammar(pattern, trigger, parsers)
+
+
+@lru_cache(maxsize=1)
+def default_holidays() -> HolidayTable:
+    """The holidays of the bundled rules/holidays.yml, for callers without a rule book."""
+    from checker.rules import DEFAULT_RULES_DIR, load_holidays
+
+    return HolidayTable.from_spec(load_holidays(DEFAULT_RULES_DIR / "holidays.yml"))
+
+
+def rule_book_holidays(rules: RuleBook) -> HolidayTable:
+    """The holidays of a rule book (built once per rule book through ``RuleBook.compiled``)."""
+    return HolidayTable.from_spec(rules.holidays)
+
+
+def _scan(
+    text: str, lowered: str, order: DateOrder = DEFAULT_DATE_ORDER, holidays: HolidayTable | None = None
+) -> list[_Mention]:
     """Run the grammar where a trigger word is, from the earliest lead-in word before it."""
-    parsers = _ORDERED_PARSERS[order]
+    grammar = _compiled_grammar(holidays if holidays is not None else default_holidays())
+    parsers = grammar.parsers[order]
     mentions: list[_Mention] = []
     covered = 0
-    for trigger in _TRIGGER.finditer(lowered):
+    for trigger in grammar.trigger.finditer(lowered):
         anchor = trigger.start()
         if anchor < covered:
             continue
         for start in _lead_in_starts(lowered, anchor, covered):
-            match = _GRAMMAR.match(lowered, start)
+            match = grammar.pattern.match(lowered, start)
             if match is None or match.end() <= anchor or match.lastgroup is None:
                 continue
             found = parsers[match.lastgroup](match, text)
@@ -1584,12 +1618,15 @@ def _lead_in_starts(lowered: str, anchor: int, floor: int) -> list[int]:
 
 
 def find_mentions(
-    text: str, lowered: str | None = None, order: DateOrder = DEFAULT_DATE_ORDER
+    text: str,
+    lowered: str | None = None,
+    order: DateOrder = DEFAULT_DATE_ORDER,
+    holidays: HolidayTable | None = None,
 ) -> list[_Mention]:
     """Every date expression in ``text``, with weekdays, ranges and open sides joined; all-figures
-    dates ("03/04/2024") read in ``order``.
+    dates ("03/04/2024") read in ``order``; holidays from ``holidays`` (default: the bundled rules/).
     """
-    mentions = _scan(text, lowered if lowered is not None else _lowercase(text), order)
+    mentions = _scan(text, lowered if lowered is not None else _lowercase(text), order, holidays)
     mentions = _join_weekday_and_date(text, mentions)
     mentions = _join_prefixes(text, mentions)
     mentions = _join_weekday_and_counted_day(text, mentions)
@@ -2407,10 +2444,10 @@ def _holiday_day(m: _Mention, pub: dt.date | None, tense: Tense) -> dt.date | No
     if m.holiday is None:
         return None
     if m.year is not None:
-        return holiday_date(m.holiday, m.year)
+        return m.holiday.date(m.year)
     if pub is None:
         return None
-    days = [holiday_date(m.holiday, year) for year in (pub.year - 1, pub.year, pub.year + 1)]
+    days = [m.holiday.date(year) for year in (pub.year - 1, pub.year, pub.year + 1)]
     if m.offset == -1 or (m.offset == 0 and tense == "past"):
         return max(d for d in days if (d < pub if m.offset else d <= pub))
     if m.offset == 1 or (m.offset == 0 and tense == "future"):
@@ -2446,7 +2483,7 @@ def _resolve_composite(m: _Mention, pub: dt.date | None, tense: Tense) -> _Inter
             return _holiday_weekend(day, m.year is None)
         if day is None:
             return None
-        last = holiday_last_day(m.holiday or "", day)
+        last = m.holiday.last_day(day) if m.holiday is not None else day
         return _Interval(day, last, day.isoformat() if last == day else None, m.year is None)
     if m.relation == "week_number":
         year = m.year if m.year is not None else (pub.year if pub else None)
@@ -2562,7 +2599,7 @@ def _origin_in_tense(
     if pub is None or tense != "future" or m.modifier is not None or anchor.year is not None:
         return found
     if anchor.relation == "holiday" and anchor.holiday is not None and anchor.offset == 0:
-        origins = [holiday_date(anchor.holiday, year) for year in (pub.year - 1, pub.year)]
+        origins = [anchor.holiday.date(year) for year in (pub.year - 1, pub.year)]
     elif anchor.relation == "calendar" and anchor.month is not None and anchor.day is not None:
         origins = [
             dt.date(year, anchor.month, anchor.day)
@@ -2911,7 +2948,8 @@ class DateExtractor:
             tuple(lexicon.event_nouns), tuple(lexicon.event_start_cues), tuple(lexicon.event_end_cues)
         )
         claims: list[Extracted] = []
-        for mention in find_mentions(text, lowered, ctx.numeric_date_order):
+        holidays = ctx.rules.compiled(rule_book_holidays)
+        for mention in find_mentions(text, lowered, ctx.numeric_date_order, holidays):
             sentence = document.sentence_span(mention.start)
             mention = _with_windowed_years(mention, ctx.published)
             resolved = _date_value(lowered, mention, ctx.published, sentence)
@@ -2924,11 +2962,15 @@ class DateExtractor:
         return claims
 
 
-def parse_absolute_date(text: str, order: DateOrder = DEFAULT_DATE_ORDER, /) -> dt.date | None:
+def parse_absolute_date(
+    text: str, order: DateOrder = DEFAULT_DATE_ORDER, /, holidays: HolidayTable | None = None
+) -> dt.date | None:
     """A complete calendar date written out in ``text`` ("June 7, 2019", "12 Mar. 2019"), else None;
-    all-figures dates read in ``order``, the document's (see ``documents.DateParser``).
+    all-figures dates read in ``order``, the document's (see ``documents.DateParser``).  ``holidays``
+    are the rule book's (default: the bundled rules/): a holiday is never a complete date, but its
+    words are not read as another one.
     """
-    for mention in find_mentions(text, order=order):
+    for mention in find_mentions(text, order=order, holidays=holidays):
         if (
             mention.relation == "calendar"
             and mention.granularity == "day"
