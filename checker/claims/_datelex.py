@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from checker.numbers import ONES, ORDINALS, TENS, UNITS
@@ -240,15 +240,19 @@ class HolidayTable:
         names = tuple((name, build(i)) for i, holiday in enumerate(spec.holidays) for name in holiday.names)
         return cls(names, frozenset(spec.not_dates))
 
-    @property
-    def spellings(self) -> tuple[str, ...]:
-        return tuple(name for name, _ in self.names)
+    spellings: tuple[str, ...] = field(init=False, compare=False, repr=False)
+    """The names alone, in file order: what the grammar is compiled from."""
+    _hash: int = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "spellings", tuple(name for name, _ in self.names))
+        object.__setattr__(self, "_hash", hash(self.spellings))
 
     def __hash__(self) -> int:
-        """The names only (equal tables have equal names): hashing every rule on each look-up of the
-        grammar compiled for the table would cost more than the look-up saves.
+        """The names only (equal tables have equal names), computed once: the grammar compiled for the
+        table is looked up by it for every document.
         """
-        return hash(self.spellings)
+        return self._hash
 
     def find(self, written: str) -> Holiday | None:
         """The holiday a name as written ("Father’s Day", "st patricks day") names, or None."""

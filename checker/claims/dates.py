@@ -167,7 +167,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                 r"(?P<num_y>\d{4}|\d{2})\b(?![/.]\d)"),
     ("year_month_day", rf"\b(?P<ymd_y>{_YEAR})(?P<ymd_sep>[-/])(?P<ymd_m>{_MONTH_WORD})(?P=ymd_sep)"
                        rf"(?P<ymd_d>{_DAY})"),
-    ("mixed_order", rf"\b(?:(?P<mo_m>{_MONTH_WORD})(?P<mo_sep>[-/])(?P<mo_y>{_YEAR})(?P=mo_sep)"
+    ("mixed_order", r"\b(?=\w+[-/]\w+[-/]\w)"  # three parts and two separators, before any word is tried
+                    rf"(?:(?P<mo_m>{_MONTH_WORD})(?P<mo_sep>[-/])(?P<mo_y>{_YEAR})(?P=mo_sep)"
                     rf"(?P<mo_d>{_DAY})|"
                     rf"(?P<mo_y2>{_YEAR})(?P<mo_sep2>[-/])(?P<mo_d2>{_DAY})(?P=mo_sep2)(?P<mo_m2>{_MONTH_WORD})|"
                     rf"(?P<mo_d3>{_DAY})(?P<mo_sep3>[-/])(?P<mo_y3>{_YEAR})(?P=mo_sep3)(?P<mo_m3>{_MONTH_WORD}))"
@@ -251,7 +252,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
              r"(?P<u_after>\s+after\s+(?:the\s+)?next\b)?|"
              r"\b(?:the\s+)?(?P<u_unit2>week|weekend|month|year)\s+after\s+(?:the\s+)?next\b|"
              # "over the weekend": the tense picks the weekend; one before an event or a set is not one
-             r"(?<!\bevery\s)(?<!\beach\s)\b(?P<u_we>the\s+weekend|(?<=\bon\s)weekend)\b"
+             r"\b(?P<u_we>the\s+weekend|(?<=\bon\s)weekend)\b"
              r"(?!-|\s+(?:of|before|after|prior|following|when|that)\b)|"
              r"\b(?:the\s+)?(?P<u_part>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?"
              r"(?P<u_unit4>week|month|year)\b(?!\s*(?:of\b|\d|['’]))|"
@@ -1147,6 +1148,9 @@ _UNIT_OFFSETS = {
 }  # fmt: skip
 
 
+_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+\Z", re.IGNORECASE)
+
+
 def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
     if m["u_rest"]:  # "the rest of the week": from publication to the end of this one
         unit3: Granularity = m["u_unit3"].lower()  # type: ignore[assignment]
@@ -1162,6 +1166,8 @@ def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
         offset = 9 if m["u_part"] else 0  # "the end of the year": this one, unless the tense says otherwise
         return _Mention(m.start(), m.end(), unit4, relation="unit", offset=offset, modifier=part_modifier)
     if m["u_we"]:  # "over the weekend": this week's, or the one before or after as the tense says
+        if _EVERY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            return None  # "every weekend": a set
         mention = _Mention(m.start(), m.end(), "week", relation="unit", offset=9)
         mention.season = "WE"
         return mention
@@ -1589,12 +1595,13 @@ def _scan(
     parsers = grammar.parsers[order]
     mentions: list[_Mention] = []
     covered = 0
+    match_at = grammar.pattern.match
     for trigger in grammar.trigger.finditer(lowered):
         anchor = trigger.start()
         if anchor < covered:
             continue
         for start in _lead_in_starts(lowered, anchor, covered):
-            match = grammar.pattern.match(lowered, start)
+            match = match_at(lowered, start)
             if match is None or match.end() <= anchor or match.lastgroup is None:
                 continue
             found = parsers[match.lastgroup](match, text)
