@@ -170,6 +170,8 @@ class LexiconSpec(Spec):
     model_config = ConfigDict(extra="allow", frozen=True)
 
     quote_cues: list[str] = Field(default_factory=list)
+    role_words: list[str] = Field(default_factory=list)
+    """Titles, ranks and honorifics written before a name ("minister", "dr"): not part of the name."""
     event_nouns: list[str] = Field(default_factory=list)
     event_start_cues: list[str] = Field(default_factory=list)
     event_end_cues: list[str] = Field(default_factory=list)
