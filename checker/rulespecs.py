@@ -170,6 +170,8 @@ class LexiconSpec(Spec):
     model_config = ConfigDict(extra="allow", frozen=True)
 
     quote_cues: list[str] = Field(default_factory=list)
+    role_words: list[str] = Field(default_factory=list)
+    """Titles, ranks and honorifics written before a name ("minister", "dr"): not part of the name."""
     event_nouns: list[str] = Field(default_factory=list)
     event_start_cues: list[str] = Field(default_factory=list)
     event_end_cues: list[str] = Field(default_factory=list)
@@ -267,12 +269,31 @@ class HolidaySpec(Spec):
         return self
 
 
+class NameWordsNotNames(Spec):
+    """Capitalized words beside a holiday that is also a personal name which leave it the holiday."""
+
+    before: list[str] = Field(default_factory=list)
+    """Epithets written before it ("Holy Ramadan")."""
+    after: list[str] = Field(default_factory=list)
+    """Greetings written after it ("Ramadan Kareem")."""
+
+    @field_validator("before", "after")
+    @classmethod
+    def _one_lower_case_word(cls, value: list[str]) -> list[str]:
+        for word in value:
+            if not word or word != word.lower() or len(word.split()) != 1 or word != word.strip():
+                raise ValueError(f"word {word!r} must be one word in lower case")
+        return value
+
+
 class HolidaysSpec(Spec):
     """rules/holidays.yml: named days, and day-like figures that are never a date."""
 
     holidays: list[HolidaySpec] = Field(default_factory=list)
     not_dates: list[str] = Field(default_factory=list)
     """Figures written like a day and month that name an event or are an idiom ("24/7", "9/11")."""
+    name_words_not_names: NameWordsNotNames = Field(default_factory=NameWordsNotNames)
+    """Words next to a holiday that is also a name ("Ramadan Kareem") that do not make it a name."""
 
 
 # --- properties.yml -----------------------------------------------------------------------------

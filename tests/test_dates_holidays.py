@@ -108,6 +108,21 @@ def test_not_dates_come_from_the_rules(rules_copy: Path) -> None:
     assert _claims("The store is open 24/7 and was shut after 9/11.", default_rules()) == []
 
 
+def test_words_that_leave_a_name_the_holiday_come_from_the_rules(rules_copy: Path) -> None:
+    """A capitalized word next to "Ramadan" makes it a personal name unless the rules list the word
+    as a greeting after it ("Ramadan Kareem") or an epithet before it ("Holy Ramadan").
+    """
+    greeting, epithet = "Ramadan Kareem to all readers.", "Blessed Ramadan begins soon."
+    assert [span for span, _, _ in _claims(greeting, default_rules())] == ["Ramadan"]
+    assert _claims(epithet, default_rules()) == []
+    book = _edit_holidays(
+        rules_copy, "  before: [holy]\n  after: [mubarak, kareem]", "  before: [blessed]\n  after: [mubarak]"
+    )
+    assert _claims(greeting, book) == []
+    assert [span for span, _, _ in _claims(epithet, book)] == ["Ramadan"]
+    assert _claims("Tariq Ramadan denied the claims.", book) == []
+
+
 def test_equal_tables_share_one_compiled_grammar(rules_copy: Path) -> None:
     """Every load of the same holidays.yml compiles the grammar once per process."""
     again = load_rulebook(rules_copy)

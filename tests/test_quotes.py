@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from checker.claims.quotes import QuoteExtractor
 from checker.models import QuoteValue
+from checker.rules import DEFAULT_RULES_DIR, RuleBook, load_rulebook
 from checker.testing import context_for_text
 
 STOLTENBERG = "Jens Stoltenberg"
 
 
-def quotes(text: str, published: str | None = "2024-04-04") -> list[QuoteValue]:
-    ctx = context_for_text(text, published=published)
+def quotes(
+    text: str, published: str | None = "2024-04-04", rules: RuleBook | None = None
+) -> list[QuoteValue]:
+    ctx = context_for_text(text, published=published, rules=rules)
     found = QuoteExtractor().extract(ctx)
     for claim in found:
         assert isinstance(claim.value, QuoteValue)
@@ -224,6 +230,21 @@ def test_unknown_named_person_and_later_surname() -> None:
     first, second = quotes(text)
     assert first.speaker == second.speaker == "Anders Lindqvist"
     assert second.speaker_text == "Lindqvist"
+
+
+def test_titles_before_a_name_come_from_the_rules(tmp_path: Path) -> None:
+    """A title listed in lexicon.yml ``role_words`` is not part of the name it is written before."""
+    rules_dir = tmp_path / "rules"
+    shutil.copytree(DEFAULT_RULES_DIR, rules_dir)
+    lexicon = rules_dir / "lexicon.yml"
+    lexicon.write_text(lexicon.read_text().replace("role_words: [", "role_words: [warden, "))
+    book = load_rulebook(rules_dir)
+    after_cue = "“We will stay,” said Warden Smith."
+    introduced = "Warden Smith visited the prison on Monday.\n\n“We will stay,” Smith said."
+    assert [q.speaker for q in quotes(after_cue)] == ["Warden Smith"]
+    assert [q.speaker for q in quotes(introduced)] == ["Warden Smith"]
+    assert [q.speaker for q in quotes(after_cue, rules=book)] == ["Smith"]  # a rank marks a name
+    assert [q.speaker for q in quotes(introduced, rules=book)] == [None]  # a title is no first name
 
 
 def test_unknown_single_name_is_not_guessed() -> None:

@@ -154,6 +154,25 @@ def test_bad_holiday_date_names_file_and_line(rules_copy: Path) -> None:
     assert "\n" not in message
 
 
+@pytest.mark.parametrize(
+    ("file", "old", "new", "field"),
+    [
+        ("lexicon.yml", "role_words: [mr, mrs,", "role_words: [mr, [mrs],", "role_words.1"),
+        ("holidays.yml", "  after: [mubarak, kareem]", "  after: mubarak", "name_words_not_names.after"),
+        ("holidays.yml", "  before: [holy]", "  before: [Holy]", "name_words_not_names.before"),
+    ],
+)
+def test_bad_word_list_names_file_and_line(
+    rules_copy: Path, file: str, old: str, new: str, field: str
+) -> None:
+    path = rules_copy / file
+    line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if text.startswith(old))
+    path.write_text(path.read_text().replace(old, new))
+    message = _error(rules_copy)
+    assert f"{file}:{line}: {field}" in message
+    assert "\n" not in message
+
+
 def test_holiday_needs_exactly_one_rule(rules_copy: Path) -> None:
     path = rules_copy / "holidays.yml"
     path.write_text(

@@ -223,6 +223,10 @@ class HolidayTable:
     names: tuple[tuple[str, Holiday], ...]
     """Every spelling with its holiday, in file order."""
     not_dates: frozenset[str] = frozenset()
+    not_name_before: tuple[str, ...] = ()
+    """Capitalized words before a holiday that is also a name that leave it the holiday ("Holy")."""
+    not_name_after: tuple[str, ...] = ()
+    """Capitalized words after it that leave it the holiday ("Mubarak", "Kareem")."""
 
     @classmethod
     def from_spec(cls, spec: HolidaysSpec) -> HolidayTable:
@@ -238,7 +242,8 @@ class HolidayTable:
             return built[i]
 
         names = tuple((name, build(i)) for i, holiday in enumerate(spec.holidays) for name in holiday.names)
-        return cls(names, frozenset(spec.not_dates))
+        words = spec.name_words_not_names
+        return cls(names, frozenset(spec.not_dates), tuple(words.before), tuple(words.after))
 
     spellings: tuple[str, ...] = field(init=False, compare=False, repr=False)
     """The names alone, in file order: what the grammar is compiled from."""

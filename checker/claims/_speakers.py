@@ -2,8 +2,9 @@
 
 Everything here reads the *masked* text (quotations blanked, see ``mask_quotes``), so a verb or a
 name inside someone's quoted words never attributes a quote.  Entity names, titles and genders
-come from rules/entities.yml through ``EntityIndex``; cue verbs from rules/lexicon.yml.  The only
-words written here are English grammar: pronouns, auxiliaries and honorifics.
+come from rules/entities.yml through ``EntityIndex``; cue verbs and the titles written before a
+name from rules/lexicon.yml.  The only words written here are English grammar: pronouns,
+auxiliaries, weekdays and months.
 """
 
 from __future__ import annotations
@@ -44,14 +45,8 @@ _FILLER_WORDS = _word_set(
 _INTRODUCTION_WINDOW = 20_000
 """How far back a bare surname looks for the full name that introduced it."""
 
-# Capitalised words that are grammar or rank, not part of a person's name.
-_ROLE_WORDS = _word_set(
-    "mr mrs ms dr sir dame lord lady minister secretary general president vice chancellor prime "
-    "foreign defence defense interior finance deputy spokesman spokeswoman spokesperson ambassador "
-    "senator governor admiral commander director chief chair chairman chairwoman head leader mayor "
-    "king queen prince princess pope judge justice colonel captain lieutenant sergeant professor "
-    "prof rep sen gov gen adm state former acting"
-)
+# Capitalised words that are grammar, not part of a person's name (titles and ranks come from
+# rules/lexicon.yml ``role_words``).
 _NOT_NAMES = _word_set(
     "the a an in on at for but and or so meanwhile however he she it they we i this that these those "
     "earlier later today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday "
@@ -120,6 +115,13 @@ class SpeakerLexicon:
             for word in alias.split()
         )
         """Words of group nouns ("member states"): after "X's" they name members, not X speaking."""
+        self.role_words = frozenset(
+            w.strip().lower().rstrip(".") for w in rules.lexicon.role_words if w.strip()
+        )
+        """Titles and ranks before a name ("minister", "dr"), written as a lookup writes a word:
+        lowercase, without a closing full stop ("Dr." is "dr")."""
+        self.not_name_words = self.role_words | _NOT_NAMES
+        """Role words and grammar words: none of them is part of a person's name."""
 
     def kind_of(self, entity_id: str) -> tuple[str | None, str | None]:
         entity = self.index.entities.get(entity_id)
@@ -343,7 +345,7 @@ class SpeakerFinder:
         tokens = [(m.start() + start, m.group(0)) for m in re.finditer(r"\S+", self.masked[start:end])]
         tail: list[tuple[int, str]] = []
         for token in reversed(tokens):
-            if token[1].lower().rstrip(".") in _ROLE_WORDS | _NOT_NAMES:
+            if token[1].lower().rstrip(".") in self.lexicon.not_name_words:
                 break
             tail.insert(0, token)
         if not tail:
@@ -358,7 +360,7 @@ class SpeakerFinder:
         known = self.full_names.get(surname) or self._introduced_full_name(surname, start)
         if known:
             return Resolved(known, surname, tail[0][0], end, entity_type="person")
-        ranked = len(tokens) > 1 and tokens[-2][1].lower().rstrip(".") in _ROLE_WORDS
+        ranked = len(tokens) > 1 and tokens[-2][1].lower().rstrip(".") in self.lexicon.role_words
         if after_cue and ranked:  # "said Minister Smith": a rank before the word marks a name
             return Resolved(surname, surname, tail[0][0], end, entity_type="person")
         return None
@@ -368,7 +370,7 @@ class SpeakerFinder:
         pattern = re.compile(rf"(?<![\w\-])([A-Z][\w\u00c0-\u024f\-]+)\s+{re.escape(surname)}(?![\w\-])")
         found = None
         for match in pattern.finditer(self.masked, max(0, before - _INTRODUCTION_WINDOW), before):
-            if match.group(1).lower() not in _ROLE_WORDS | _NOT_NAMES:
+            if match.group(1).lower() not in self.lexicon.not_name_words:
                 found = f"{match.group(1)} {surname}"
         if found:
             self.full_names[surname] = found

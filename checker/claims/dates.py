@@ -704,7 +704,9 @@ def _counted_from(m: re.Match[str], text: str) -> bool:
     return length is not None and _count(length["n"]) is not None
 
 
-def _parse_holiday(m: re.Match[str], text: str, holidays: HolidayTable) -> _Mention | None:
+def _parse_holiday(
+    m: re.Match[str], text: str, holidays: HolidayTable, name_guard: _NameGuard
+) -> _Mention | None:
     holiday = holidays.find(m["hol_n"])
     if holiday is None:
         return None
@@ -719,25 +721,51 @@ def _parse_holiday(m: re.Match[str], text: str, holidays: HolidayTable) -> _Ment
     year = int(stated_year) if stated_year else None
     if holiday.needs_capital and _written(m, text, "hol_n")[0].islower():
         return None  # "may day" in lowercase is usually "may" the verb
-    if holiday.also_a_name and _in_personal_name(text, m.start("hol_n"), m.end("hol_n")):
+    if holiday.also_a_name and name_guard.around(text, m.start("hol_n"), m.end("hol_n")):
         return None  # "Ramzan Kadyrov", "Tariq Ramadan": a personal name, not the month
     weekend = "weekend" if m["hol_we"] or m["hol_we2"] else None
     return _Mention(m.start(), m.end(), "day", relation="holiday", holiday=holiday, year=year, offset=offset,
                     modifier=weekend)  # fmt: skip
 
 
-_CAPITALIZED_BEFORE = re.compile(
-    r"\b(?!(?:In|During|Since|Before|After|Until|Through|Throughout|For|Holy|This|"
-    r"Last|Next|The|Of|And|Or|By|From|Early|Late|Mid|End|Start)\b)[A-Z][a-z]+\s+\Z"
-)
-_CAPITALIZED_AFTER = re.compile(r"\s+(?!(?:Mubarak|Kareem)\b)[A-Z][a-z]")
+_NOT_NAME_BEFORE = ("In", "During", "Since", "Before", "After", "Until", "Through", "Throughout", "For",
+                    "This", "Last", "Next", "The", "Of", "And", "Or", "By", "From", "Early", "Late", "Mid",
+                    "End", "Start")  # fmt: skip
+"""Capitalized grammar words before a holiday that do not make it part of a personal name ("In
+Ramadan"); the holiday words that do not either ("Holy Ramadan") come from rules/holidays.yml."""
 
 
-def _in_personal_name(text: str, start: int, end: int) -> bool:
-    """Whether a capitalized word next to a name makes it part of a personal name ("Tariq Ramadan")."""
-    return bool(
-        _CAPITALIZED_BEFORE.search(text, max(0, start - 20), start) or _CAPITALIZED_AFTER.match(text, end)
-    )
+@dataclass(frozen=True, slots=True)
+class _NameGuard:
+    """What makes a holiday that is also a personal name part of a name: a capitalized word right
+    before or after it, other than grammar words and the rule book's ``name_words_not_names``.
+    """
+
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+
+    @classmethod
+    def of(cls, holidays: HolidayTable) -> _NameGuard:
+        """The guard for one table of holidays (built once per table, with its grammar)."""
+        before = [*_NOT_NAME_BEFORE, *(_capitalized(word) for word in holidays.not_name_before)]
+        after = [_capitalized(word) for word in holidays.not_name_after]
+        return cls(
+            re.compile(rf"\b{_not_one_of(before)}[A-Z][a-z]+\s+\Z"),
+            re.compile(rf"\s+{_not_one_of(after)}[A-Z][a-z]"),
+        )
+
+    def around(self, text: str, start: int, end: int) -> bool:
+        """Whether a capitalized word next to a name makes it part of a personal name ("Tariq Ramadan")."""
+        return bool(self.before.search(text, max(0, start - 20), start) or self.after.match(text, end))
+
+
+def _capitalized(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _not_one_of(words: list[str]) -> str:
+    """A lookahead that refuses any of ``words`` as a whole word (nothing when there are none)."""
+    return rf"(?!(?:{'|'.join(map(re.escape, words))})\b)" if words else ""
 
 
 def _parse_month_range(m: re.Match[str], text: str) -> _Mention | None:
@@ -1563,10 +1591,11 @@ def _compiled_patterns(holiday_names: tuple[str, ...]) -> tuple[re.Pattern[str],
 def _compiled_grammar(holidays: HolidayTable) -> _Grammar:
     """The grammar for one table of holidays; equal tables (every load of the same rules/) share it."""
     pattern, trigger = _compiled_patterns(holidays.spellings)
+    name_guard = _NameGuard.of(holidays)
     parsers: dict[DateOrder, dict[str, Parser]] = {
         order: {
             **_ORDERED_PARSERS[order],
-            "holiday": partial(_parse_holiday, holidays=holidays),
+            "holiday": partial(_parse_holiday, holidays=holidays, name_guard=name_guard),
             "numeric_month_day": partial(_parse_numeric_month_day, order=order, not_dates=holidays.not_dates),
         }
         for order in DATE_ORDERS
