@@ -286,6 +286,23 @@ class NameWordsNotNames(Spec):
         return value
 
 
+class NameCues(Spec):
+    """Words beside a holiday that is also a personal name which make it the holiday."""
+
+    before: list[str] = Field(default_factory=list)
+    """Written right before it ("holy Ramadan")."""
+    after: list[str] = Field(default_factory=list)
+    """Written right after it ("Ramadan begins")."""
+
+    @field_validator("before", "after")
+    @classmethod
+    def _one_lower_case_word(cls, value: list[str]) -> list[str]:
+        for word in value:
+            if not word or word != word.lower() or len(word.split()) != 1 or word != word.strip():
+                raise ValueError(f"word {word!r} must be one word in lower case")
+        return value
+
+
 class HolidaysSpec(Spec):
     """rules/holidays.yml: named days, and day-like figures that are never a date."""
 
@@ -294,6 +311,8 @@ class HolidaysSpec(Spec):
     """Figures written like a day and month that name an event or are an idiom ("24/7", "9/11")."""
     name_words_not_names: NameWordsNotNames = Field(default_factory=NameWordsNotNames)
     """Words next to a holiday that is also a name ("Ramadan Kareem") that do not make it a name."""
+    name_cues: NameCues = Field(default_factory=NameCues)
+    """Words next to a holiday that is also a name ("Ramadan begins") that make it the holiday."""
 
 
 # --- properties.yml -----------------------------------------------------------------------------

@@ -110,9 +110,10 @@ def test_not_dates_come_from_the_rules(rules_copy: Path) -> None:
 
 def test_words_that_leave_a_name_the_holiday_come_from_the_rules(rules_copy: Path) -> None:
     """A capitalized word next to "Ramadan" makes it a personal name unless the rules list the word
-    as a greeting after it ("Ramadan Kareem") or an epithet before it ("Holy Ramadan").
+    as a greeting after it ("Ramadan Kareem") or an epithet before it ("Holy Ramadan"). (The greeting
+    alone, "Ramadan Kareem to all", is no date: nothing says the calendar is meant.)
     """
-    greeting, epithet = "Ramadan Kareem to all readers.", "Blessed Ramadan begins soon."
+    greeting, epithet = "The month of Ramadan Kareem is here.", "Blessed Ramadan begins soon."
     assert [span for span, _, _ in _claims(greeting, default_rules())] == ["Ramadan"]
     assert _claims(epithet, default_rules()) == []
     book = _edit_holidays(

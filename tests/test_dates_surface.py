@@ -175,7 +175,6 @@ def test_may_and_march_the_verbs_stay_out_of_dates(text: str) -> None:
         ("Show sales in the cy18", "2019-06-18", "cy18", "2018-01-01", "2018-12-31"),
         ("I'll go back 08/12,2015", MONDAY, "08/12,2015", "2015-08-12", "2015-08-12"),
         ("week of september.16th", MONDAY, "week of september.16th", "2016-09-12", "2016-09-18"),
-        ("The report is due February.", MONDAY, "February", "2016-02-01", "2016-02-29"),
         ("I'll be out year 247", MONDAY, "year 247", "0247-01-01", "0247-12-31"),
         ("In the year 800, Charlemagne was crowned.", MONDAY, "the year 800", "0800-01-01", "0800-12-31"),
     ],

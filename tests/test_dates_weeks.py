@@ -21,6 +21,9 @@ MONDAY = "2016-11-07"
         ("Talks resume at the weekend.", MONDAY, "the weekend", "2016-11-12", "2016-11-13"),
         ("The weekend's protests drew thousands.", MONDAY, "The weekend", "2016-11-05", "2016-11-06"),
         ("I'll be out on weekend", MONDAY, "weekend", "2016-11-12", "2016-11-13"),
+        ("Over the weekend police arrested 12 people.", MONDAY, "the weekend", "2016-11-05", "2016-11-06"),
+        ("During the weekend, rain fell.", MONDAY, "the weekend", "2016-11-05", "2016-11-06"),
+        ("The weekend was quiet.", MONDAY, "The weekend", "2016-11-05", "2016-11-06"),
         ("Sales fell in the past quarter.", MONDAY, "the past quarter", "2016-07-01", "2016-09-30"),
     ],
 )  # fmt: skip
@@ -40,6 +43,22 @@ def test_the_weekend_and_the_past_quarter(text: str, published: str, span: str, 
     ],
 )
 def test_a_weekend_placed_by_something_else_is_no_date(text: str) -> None:
+    assert [text[c.start : c.end] for c in claims(text, MONDAY)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The museum offers the weekend pass.",
+        "Tickets for the weekend edition sold out.",
+        "She anchors the weekend news.",
+        "The weekend warrior spent $400.",
+        "He hosts the weekend show.",
+        "Bars are busy on weekend nights.",
+        "Bars are busy on weekend days.",
+    ],
+)
+def test_the_weekend_before_a_noun_is_an_adjective_not_a_date(text: str) -> None:
     assert [text[c.start : c.end] for c in claims(text, MONDAY)] == []
 
 

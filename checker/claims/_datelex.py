@@ -227,6 +227,10 @@ class HolidayTable:
     """Capitalized words before a holiday that is also a name that leave it the holiday ("Holy")."""
     not_name_after: tuple[str, ...] = ()
     """Capitalized words after it that leave it the holiday ("Mubarak", "Kareem")."""
+    cue_before: tuple[str, ...] = ()
+    """Words right before a holiday that is also a name that make it the holiday ("holy")."""
+    cue_after: tuple[str, ...] = ()
+    """Words right after it that make it the holiday ("begins", "fast")."""
 
     @classmethod
     def from_spec(cls, spec: HolidaysSpec) -> HolidayTable:
@@ -243,7 +247,9 @@ class HolidayTable:
 
         names = tuple((name, build(i)) for i, holiday in enumerate(spec.holidays) for name in holiday.names)
         words = spec.name_words_not_names
-        return cls(names, frozenset(spec.not_dates), tuple(words.before), tuple(words.after))
+        cues = spec.name_cues
+        return cls(names, frozenset(spec.not_dates), tuple(words.before), tuple(words.after),
+                   tuple(cues.before), tuple(cues.after))  # fmt: skip
 
     spellings: tuple[str, ...] = field(init=False, compare=False, repr=False)
     """The names alone, in file order: what the grammar is compiled from."""

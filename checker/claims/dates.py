@@ -721,8 +721,12 @@ def _parse_holiday(
     year = int(stated_year) if stated_year else None
     if holiday.needs_capital and _written(m, text, "hol_n")[0].islower():
         return None  # "may day" in lowercase is usually "may" the verb
-    if holiday.also_a_name and name_guard.around(text, m.start("hol_n"), m.end("hol_n")):
-        return None  # "Ramzan Kadyrov", "Tariq Ramadan": a personal name, not the month
+    if holiday.also_a_name and (
+        name_guard.around(text, m.start("hol_n"), m.end("hol_n"))
+        or not (m["hol_rel"] or m["hol_we"] or m["hol_we2"] or stated_year
+                or name_guard.calendar_meant(text, m.start("hol_n"), m.end("hol_n")))
+    ):  # fmt: skip
+        return None  # "Tariq Ramadan", "Mr. Ramadan said", "Ramadan told reporters": a name, not the month
     weekend = "weekend" if m["hol_we"] or m["hol_we2"] else None
     return _Mention(m.start(), m.end(), "day", relation="holiday", holiday=holiday, year=year, offset=offset,
                     modifier=weekend)  # fmt: skip
@@ -735,28 +739,65 @@ _NOT_NAME_BEFORE = ("In", "During", "Since", "Before", "After", "Until", "Throug
 Ramadan"); the holiday words that do not either ("Holy Ramadan") come from rules/holidays.yml."""
 
 
+_CALENDAR_CUES_BEFORE = ("in", "during", "of", "for", "since", "until", "till", "before", "after",
+                         "throughout", "through", "this", "last", "next", "early", "late", "mid")  # fmt: skip
+"""Grammar words right before a holiday that is also a name that make it the holiday ("during Ramadan",
+"the month of Ramadan"); not "by" or "from", which as often introduce a person ("a statement by Ramadan")."""
+_TITLE_WITH_DOT = r"(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Capt|Maj|Sgt|Cpl|Adm|Prof|Rep|Sen|Gov|Rev)\."
+"""Abbreviated titles: "Dr. Ramadan began his speech" is a person whatever follows."""
+_SPEECH_AFTER = r"(?:said|says|told|tells|added|adds|noted|wrote|writes|asked|stated|declared|announced)\b"
+"""Verbs of speech right after: "since Ramadan said so" is a person."""
+
+
 @dataclass(frozen=True, slots=True)
 class _NameGuard:
     """What makes a holiday that is also a personal name part of a name: a capitalized word right
-    before or after it, other than grammar words and the rule book's ``name_words_not_names``.
+    before or after it, other than grammar words and the rule book's ``name_words_not_names``; and
+    what makes it the holiday otherwise: a calendar word beside it (``calendar_meant``).
     """
 
     before: re.Pattern[str]
     after: re.Pattern[str]
+    cue_before: re.Pattern[str]
+    cue_after: re.Pattern[str]
+    person: re.Pattern[str]
+    speech_after: re.Pattern[str]
 
     @classmethod
     def of(cls, holidays: HolidayTable) -> _NameGuard:
         """The guard for one table of holidays (built once per table, with its grammar)."""
         before = [*_NOT_NAME_BEFORE, *(_capitalized(word) for word in holidays.not_name_before)]
         after = [_capitalized(word) for word in holidays.not_name_after]
+        cues_before = alternation([*_CALENDAR_CUES_BEFORE, *holidays.cue_before])
+        cues_after = alternation(holidays.cue_after) if holidays.cue_after else "(?!)"
         return cls(
             re.compile(rf"\b{_not_one_of(before)}[A-Z][a-z]+\s+\Z"),
             re.compile(rf"\s+{_not_one_of(after)}[A-Z][a-z]"),
+            re.compile(rf"\b(?:{cues_before})[\s-]+\Z", re.IGNORECASE),
+            re.compile(rf"\s+(?:{cues_after})\b", re.IGNORECASE),
+            re.compile(rf"\b{_TITLE_WITH_DOT}\s*\Z"),
+            re.compile(rf"\s+{_SPEECH_AFTER}", re.IGNORECASE),
         )
 
     def around(self, text: str, start: int, end: int) -> bool:
-        """Whether a capitalized word next to a name makes it part of a personal name ("Tariq Ramadan")."""
-        return bool(self.before.search(text, max(0, start - 20), start) or self.after.match(text, end))
+        """Whether a capitalized word next to a name makes it part of a personal name ("Tariq Ramadan"),
+        or an abbreviated title before it or a verb of speech after it makes it a person's.
+        """
+        window = max(0, start - 20)
+        return bool(
+            self.before.search(text, window, start)
+            or self.after.match(text, end)
+            or self.person.search(text, window, start)
+            or self.speech_after.match(text, end)
+        )
+
+    def calendar_meant(self, text: str, start: int, end: int) -> bool:
+        """Whether a calendar word right before ("during", "holy") or after ("begins") makes a name the
+        holiday; a year or "last"/"next" inside the match do too (see ``_parse_holiday``).
+        """
+        return bool(
+            self.cue_before.search(text, max(0, start - 14), start) or self.cue_after.match(text, end)
+        )
 
 
 def _capitalized(word: str) -> str:
@@ -1177,6 +1218,20 @@ _UNIT_OFFSETS = {
 
 
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+\Z", re.IGNORECASE)
+_SPAN_BEFORE = re.compile(r"\b(?:over|during|throughout)\s+\Z", re.IGNORECASE)
+# After "the weekend" a date is followed by a pause, a possessive or a function word ("the weekend was",
+# "the weekend, police..."); a noun makes it an adjective ("the weekend edition", "on weekend nights").
+_WEEKEND_AFTER = re.compile(
+    r"\s*(?:\Z|['’]s\b|[^\w\s])|\s+(?:"
+    r"and|or|but|nor|so|yet|as|when|while|after|before|since|until|because|though|although|if|"
+    r"in|on|at|to|with|by|for|from|into|amid|despite|through|around|near|without|against|about|"
+    r"that|which|who|the|a|an|this|these|those|there|here|"
+    r"he|she|they|it|we|i|you|his|her|their|its|our|my|"
+    r"is|was|were|are|be|been|has|had|have|will|would|could|should|can|may|might|must|did|does|"
+    r"also|too|alone|itself|again|already|ahead"
+    r")\b|\s+[a-z]{2,}(?<!e)ed\b",  # a past tense: "the weekend passed quietly"
+    re.IGNORECASE,
+)
 
 
 def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
@@ -1196,6 +1251,10 @@ def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
     if m["u_we"]:  # "over the weekend": this week's, or the one before or after as the tense says
         if _EVERY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             return None  # "every weekend": a set
+        if not _SPAN_BEFORE.search(text, max(0, m.start() - 11), m.start()) and not _WEEKEND_AFTER.match(
+            text, m.end()
+        ):
+            return None  # "the weekend edition", "on weekend nights": an adjective, not a date
         mention = _Mention(m.start(), m.end(), "week", relation="unit", offset=9)
         mention.season = "WE"
         return mention
@@ -1344,12 +1403,6 @@ _RANGE_TO_MONTH_AFTER = re.compile(rf"\s*[-–—]\s*{_MONTH_WORD}\s*\d", re.IGN
 """'Nov-Feb 5th, 2017': a month that a dash joins to a date is the first end of a range."""
 
 
-_NAME_FREE_MONTHS = frozenset({"January", "February", "September", "October", "November", "December"})
-"""Month names that are nobody's first name: one of them closing a clause is the month ("due February.")."""
-_LOWERCASE_WORD_BEFORE = re.compile(r"\b[a-z]+\s+\Z")
-"""A lowercase word right before: "is due February", not a name's first part ("Black September")."""
-
-
 def _parse_month(m: re.Match[str], text: str) -> _Mention | None:
     """Take a month named alone ("in February", "November's") only after a word that makes it one."""
     written = _written(m, text, "bm_m")
@@ -1367,11 +1420,6 @@ def _parse_month(m: re.Match[str], text: str) -> _Mention | None:
     has_context = (
         modifier
         or m["bm_pos"]
-        or (
-            written in _NAME_FREE_MONTHS
-            and _LOWERCASE_WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
-            and _SENTENCE_PAUSE.match(text, m.end())
-        )
         or _MONTH_CONTEXT_BEFORE.search(text, max(0, m.start() - 12), m.start())
         or _RELATIVE_YEAR_AFTER.match(text, m.end())
         or _RANGE_TO_MONTH_AFTER.match(text, m.end())
