@@ -19,6 +19,7 @@ from typing import Any, TypeVar, cast
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from checker.claims._datelex import folded_holiday_name
 from checker.entities import EntityIndex
 from checker.errors import InputError, decode
 from checker.rulespecs import (
@@ -293,11 +294,6 @@ def _compare_rules(path: Path, data: Any, known: dict[str, Path]) -> list[Compar
     return rules
 
 
-def _folded(name: str) -> str:
-    """A holiday name as text may write it: apostrophes and dots are optional (see the date grammar)."""
-    return name.replace("'", "").replace(".", "")
-
-
 def _check_holidays(path: Path, data: Any) -> HolidaysSpec:
     """Validate holidays.yml, then what no single entry can check: a spelling names one holiday only,
     and a holiday counted from another names one of the file that is not counted from it in turn.
@@ -306,7 +302,7 @@ def _check_holidays(path: Path, data: Any) -> HolidaysSpec:
     owner: dict[str, int] = {}
     for index, holiday in enumerate(spec.holidays):
         for name in holiday.names:
-            other = owner.setdefault(_folded(name), index)
+            other = owner.setdefault(folded_holiday_name(name), index)
             if other != index:
                 line = _line_of(data, ("holidays", index, "names"))
                 raise InputError(
@@ -317,7 +313,7 @@ def _check_holidays(path: Path, data: Any) -> HolidaysSpec:
         seen = {index}
         current = holiday
         while current.from_holiday is not None:
-            base = owner.get(_folded(current.from_holiday.name))
+            base = owner.get(folded_holiday_name(current.from_holiday.name))
             if base is None or base in seen:
                 line = _line_of(data, ("holidays", index, "from_holiday", "name"))
                 problem = "names no holiday of this file" if base is None else "is counted from this one"

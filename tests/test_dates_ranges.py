@@ -44,6 +44,8 @@ def test_days_of_a_month_named_after_them(text: str, span: str, start: str, end:
         ("Between 4 and 22 this month were injured.", ["this month"]),
         ("They lost 4-22 this month.", ["this month"]),
         ("Shares took off from 4 to 22 this month.", ["this month"]),
+        ("Shares were off 4 to 6 this month.", ["this month"]),
+        ("Bond yields were off 3 to 5 last month.", ["last month"]),
         ("Prices went from 4 to 23 next month.", ["next month"]),
         ("Deaths rose from 4 to 22 in May, officials said.", ["May"]),
         ("In November between 19 and 20 people died.", ["November"]),
@@ -59,9 +61,11 @@ def test_figures_before_a_month_stay_figures(text: str, expected: list[str]) -> 
 @pytest.mark.parametrize(
     ("text", "start", "end"),
     [
-        ("It grew between the end of 2007 and the end of 2008.", "2008-01-01", "2008-12-31"),
+        ("It grew between the end of 2007 and the end of 2008.", "2007-12-31", "2008-12-31"),
         ("It grew from the middle of 2007 to the end of 2008.", "2007-07-02", "2008-12-31"),
-        ("It ran from the end of March to the middle of September.", "2016-04-01", "2016-09-16"),
+        ("It ran from the end of March to the middle of September.", "2016-03-31", "2016-09-16"),
+        ("It was closed from the end of March to the start of April.", "2016-03-31", "2016-04-01"),
+        ("Output was cut from the end of March through April.", "2016-03-31", "2016-04-30"),
         ("It ran between the middle of March and the end of September.", "2016-03-16", "2016-09-30"),
         ("It ran from mid-March to mid-September.", "2016-03-16", "2016-09-16"),
         ("It ran from March to the beginning of May.", "2016-03-01", "2016-05-01"),
@@ -69,8 +73,9 @@ def test_figures_before_a_month_stay_figures(text: str, expected: list[str]) -> 
     ],
 )
 def test_range_ends_that_are_points_of_a_period(text: str, start: str, end: str) -> None:
-    """A range from the end of X starts after X, to the middle of Y ends on Y's middle day; 'late' and
-    'early' stay parts of the period."""
+    """A range from the end of X starts on X's last day (the end of March is in March: starting after it
+    made "from the end of March to the start of April" April 1 alone; the peer library starts the day
+    after), to the middle of Y ends on Y's middle day; 'late' and 'early' stay parts of the period."""
     assert [(s, e) for _, s, e in spans(text)] == [(start, end)]
 
 

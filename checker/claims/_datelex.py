@@ -175,8 +175,10 @@ class Holiday:
             return nth_weekday(year, self.month, self.weekday, self.n)
         if self.rule in ("hijri", "hijri_month"):
             return _islamic_date(self.month, self.day, year)
-        anchor = easter(year) if self.base is None else self.base.date(year)
-        return anchor + dt.timedelta(days=self.days)
+        if self.rule == "easter":
+            return easter(year) + dt.timedelta(days=self.days)
+        assert self.base is not None, f"holiday {self.key!r} is counted from no holiday"
+        return self.base.date(year) + dt.timedelta(days=self.days)
 
     def last_day(self, first: dt.date) -> dt.date:
         """The last day of the holiday begun on ``first``: the same day, or the month's end for a Hijri
@@ -210,7 +212,10 @@ def _holiday(spec: HolidaySpec, base: Holiday | None) -> Holiday:
     return replace(flags, rule="hijri_month", month=spec.hijri_month, day=1)
 
 
-def _folded(name: str) -> str:
+def folded_holiday_name(name: str) -> str:
+    """A holiday name as text may write it: apostrophes and dots are optional (see ``holiday_pattern``);
+    the key that rules/holidays.yml spellings must not share and that ``HolidayTable.find`` looks up.
+    """
     return name.replace("'", "").replace(".", "")
 
 
@@ -236,12 +241,16 @@ class HolidayTable:
     def from_spec(cls, spec: HolidaysSpec) -> HolidayTable:
         """The table of a validated holidays.yml (references resolved, bases built before their uses)."""
         built: dict[int, Holiday] = {}
-        index = {_folded(name): i for i, holiday in enumerate(spec.holidays) for name in holiday.names}
+        index = {
+            folded_holiday_name(name): i for i, holiday in enumerate(spec.holidays) for name in holiday.names
+        }
 
         def build(i: int) -> Holiday:
             if i not in built:
                 counted_from = spec.holidays[i].from_holiday
-                base = build(index[_folded(counted_from.name)]) if counted_from is not None else None
+                base = (
+                    build(index[folded_holiday_name(counted_from.name)]) if counted_from is not None else None
+                )
                 built[i] = _holiday(spec.holidays[i], base)
             return built[i]
 
@@ -253,10 +262,16 @@ class HolidayTable:
 
     spellings: tuple[str, ...] = field(init=False, compare=False, repr=False)
     """The names alone, in file order: what the grammar is compiled from."""
+    _by_folded: dict[str, Holiday] = field(init=False, compare=False, repr=False)
+    """Each holiday by its folded spellings (the first in file order wins, as a scan would)."""
     _hash: int = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "spellings", tuple(name for name, _ in self.names))
+        by_folded: dict[str, Holiday] = {}
+        for name, holiday in self.names:
+            by_folded.setdefault(folded_holiday_name(name), holiday)
+        object.__setattr__(self, "_by_folded", by_folded)
         object.__setattr__(self, "_hash", hash(self.spellings))
 
     def __hash__(self) -> int:
@@ -267,13 +282,8 @@ class HolidayTable:
 
     def find(self, written: str) -> Holiday | None:
         """The holiday a name as written ("Father’s Day", "st patricks day") names, or None."""
-        folded = re.sub(r"\s+", " ", written.lower().replace("’", "'"))
-        for name, holiday in self.names:
-            if folded == name or folded.replace("'", "") == name.replace("'", "").replace(".", ""):
-                return holiday
-            if folded.replace(".", "") == name.replace(".", ""):
-                return holiday
-        return None
+        spaced = re.sub(r"\s+", " ", written.lower().replace("’", "'"))
+        return self._by_folded.get(folded_holiday_name(spaced))
 
 
 def holiday_pattern(names: Iterable[str]) -> str:

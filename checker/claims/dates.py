@@ -698,6 +698,22 @@ _COUNTED_FROM_BEFORE = re.compile(
 """'5 days before (the) new year': a length counted from the holiday right before its name."""
 
 
+_NOUN_PHRASE_ENDS = re.compile(
+    r"\s*(?:\Z|['’]s\b|[^\w\s])|\s+(?:"
+    r"and|or|but|nor|so|yet|as|when|while|after|before|since|until|because|though|although|if|"
+    r"in|on|at|to|with|by|for|from|into|amid|despite|through|around|near|without|against|about|"
+    r"that|which|who|the|a|an|this|these|those|there|here|"
+    r"he|she|they|it|we|i|you|his|her|their|its|our|my|"
+    r"is|was|were|are|be|been|has|had|have|will|would|could|should|can|may|might|must|did|does|"
+    r"also|too|alone|itself|again|already|ahead"
+    r")\b|\s+[a-z]{2,}(?<!e)ed\b",  # a past tense: "the weekend passed quietly"
+    re.IGNORECASE,
+)
+"""After a period word that is a date comes a pause, a possessive or a function word ("the weekend was",
+"the weekend, police...", "before new year, talks"); a noun makes it a modifier ("the weekend edition",
+"on weekend nights", "the new year's deadline")."""
+
+
 def _counted_from(m: re.Match[str], text: str) -> bool:
     """A definite length ("5 days", not "several weeks") ends with 'before' or 'after' right before."""
     length = _COUNTED_FROM_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -713,8 +729,9 @@ def _parse_holiday(
     if holiday.counted_only and (
         m["hol_rel"] or m["hol_we"] or m["hol_we2"]
         or not _counted_from(m, text)
+        or not _NOUN_PHRASE_ENDS.match(text, m.end())
     ):  # fmt: skip
-        return None  # "in the new year", "Lunar New Year": a year, or another calendar's day
+        return None  # "in the new year", "Lunar New Year", "the new year's deadline": a year, or not the day
     relation = (m["hol_rel"] or "").lower()
     offset = {"last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1}.get(relation, 0)
     stated_year = m["hol_y"] or m["hol_y2"]
@@ -995,11 +1012,12 @@ def _parse_nth_weekday(m: re.Match[str], text: str) -> _Mention | None:
 
 _RANGE_OPENER = re.compile(r"\b(?P<word>from|between)\s+\Z", re.IGNORECASE)
 _AWAY_BEFORE = re.compile(
-    r"(?:\b(?:be|am|is|are|was|were|been|being)\s+(?:out|off|here|there)|"
+    r"(?:\b(?:be|am|is|are|was|were|been|being)\s+(?:out|here|there)|"
     r"\b(?:away|absent|closed|shut|leave|vacation|holidays?))\s+(?:(?:from|between)\s+)?\Z",
     re.IGNORECASE,
 )
-"""'be out from 4 to 22 this month', 'closed 4 to 23 in May': being away or closed makes bare figures days."""
+"""'be out from 4 to 22 this month', 'closed 4 to 23 in May': being away or closed makes bare figures days
+(not "off": "shares were off 4 to 6 this month" is a market's fall)."""
 
 
 def _parse_day_span(m: re.Match[str], text: str) -> _Mention | None:
@@ -1219,19 +1237,6 @@ _UNIT_OFFSETS = {
 
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+\Z", re.IGNORECASE)
 _SPAN_BEFORE = re.compile(r"\b(?:over|during|throughout)\s+\Z", re.IGNORECASE)
-# After "the weekend" a date is followed by a pause, a possessive or a function word ("the weekend was",
-# "the weekend, police..."); a noun makes it an adjective ("the weekend edition", "on weekend nights").
-_WEEKEND_AFTER = re.compile(
-    r"\s*(?:\Z|['’]s\b|[^\w\s])|\s+(?:"
-    r"and|or|but|nor|so|yet|as|when|while|after|before|since|until|because|though|although|if|"
-    r"in|on|at|to|with|by|for|from|into|amid|despite|through|around|near|without|against|about|"
-    r"that|which|who|the|a|an|this|these|those|there|here|"
-    r"he|she|they|it|we|i|you|his|her|their|its|our|my|"
-    r"is|was|were|are|be|been|has|had|have|will|would|could|should|can|may|might|must|did|does|"
-    r"also|too|alone|itself|again|already|ahead"
-    r")\b|\s+[a-z]{2,}(?<!e)ed\b",  # a past tense: "the weekend passed quietly"
-    re.IGNORECASE,
-)
 
 
 def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
@@ -1251,7 +1256,7 @@ def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
     if m["u_we"]:  # "over the weekend": this week's, or the one before or after as the tense says
         if _EVERY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             return None  # "every weekend": a set
-        if not _SPAN_BEFORE.search(text, max(0, m.start() - 11), m.start()) and not _WEEKEND_AFTER.match(
+        if not _SPAN_BEFORE.search(text, max(0, m.start() - 11), m.start()) and not _NOUN_PHRASE_ENDS.match(
             text, m.end()
         ):
             return None  # "the weekend edition", "on weekend nights": an adjective, not a date
@@ -2966,9 +2971,13 @@ _POINT_PART = re.compile(
 """A part of a period that names a point in it: "the end of March", "the middle of 2007", "mid-May"."""
 
 
-def _range_point(text: str, end: _Mention, day: dt.date | None, side: str) -> dt.date | None:
+def _range_point(
+    text: str, end: _Mention, day: dt.date | None, side: Literal["start", "end"]
+) -> dt.date | None:
     """The day a range's end names when it is a point of a month or year ("from the end of March" starts
-    after March, "to the middle of September" ends on its middle day), else None (the period itself).
+    on March's last day, "to the middle of September" ends on its middle day), else None (the period
+    itself). The end of March is in March: starting the day after would drop it ("closed from the end
+    of March to the start of April" would be April 1 alone).
     """
     found = _POINT_PART.match(text, end.start)
     if found is None or end.modifier is None or day is None or end.granularity not in ("month", "year"):
@@ -2979,7 +2988,7 @@ def _range_point(text: str, end: _Mention, day: dt.date | None, side: str) -> dt
     if part == "middle":
         return first + dt.timedelta(days=((last - first).days + 1) // 2)
     if part == "end":
-        return last + dt.timedelta(days=1) if side == "start" else None
+        return last if side == "start" else None
     return first if side == "end" else None
 
 
