@@ -693,7 +693,7 @@ _NUMERIC_DAY_CONTEXT = re.compile(
 
 
 def _parse_numeric_month_day(
-    m: re.Match[str], text: str, order: DateOrder, not_dates: frozenset[str] = frozenset()
+    m: re.Match[str], text: str, order: DateOrder, not_dates: frozenset[str]
 ) -> _Mention | None:
     """'11/20', '22/04', 'on 3/4', '5/7, 2020': figures read in the document's order (``_month_and_day``);
     never the figures of ``not_dates`` ("24/7", "9/11": rules/holidays.yml).
@@ -1517,7 +1517,6 @@ _ORDERED_PARSERS: dict[DateOrder, dict[str, Parser]] = {
     order: {
         **_PARSERS,
         "numeric": partial(_parse_numeric, order=order),
-        "numeric_month_day": partial(_parse_numeric_month_day, order=order),
     }
     for order in DATE_ORDERS
 }
