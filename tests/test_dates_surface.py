@@ -55,7 +55,7 @@ def test_a_slashed_pair_of_years_stays_a_span_of_years() -> None:
     ("text", "published", "day"),
     [
         ("I'll go back 03/18/40.", MONDAY, "1940-03-18"),
-        ("I'll go back 3-7-27", MONDAY, "2027-03-07"),
+        ("I'll go back on 3-7-27", MONDAY, "2027-03-07"),
         ("Born in June '37, he ...", MONDAY, "1937-06-01"),
         ("Planned for June '36 at the latest.", MONDAY, "2036-06-01"),
         ("I was born in April of 87.", MONDAY, "1987-04-01"),
@@ -74,8 +74,10 @@ def test_a_two_figure_year_lies_at_most_twenty_years_after_publication(
 @pytest.mark.parametrize(
     ("text", "mdy", "dmy"),
     [
-        ("I'll go back 9-18-15", "2015-09-18", "2015-09-18"),
-        ("I'll go back 3-7-07", "2007-03-07", "2007-07-03"),
+        ("I'll go back on 9-18-15", "2015-09-18", "2015-09-18"),
+        ("The letter was dated 3-7-07.", "2007-03-07", "2007-07-03"),
+        ("Since Monday, 9-18-15, nothing moved.", "2015-09-18", "2015-09-18"),
+        ("9-18-15", "2015-09-18", "2015-09-18"),
         ("The deal was signed 12-03-15 in Paris.", "2015-12-03", "2015-03-12"),
     ],
 )

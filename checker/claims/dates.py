@@ -451,12 +451,12 @@ def _month_and_day(first: int, second: int, order: DateOrder) -> tuple[int, int]
 
 
 def _parse_numeric(m: re.Match[str], text: str, order: DateOrder) -> _Mention | None:
-    """'03/04/2024', '3.4.2024', '03/04/24', '3-7-27': in the document's order (see ``_month_and_day``)."""
+    """'03/04/2024', '3.4.2024', '03/04/24', 'on 3-7-27': in the document's order (see ``_month_and_day``)."""
     first, second, year_text = int(m["num_a"]), int(m["num_b"]), m["num_y"]
     month, day = _month_and_day(first, second, order)
     short = len(year_text) == 2
     if short:
-        if m["num_sep"] == "." or (m["num_sep"] == "-" and _reads_as_tally(m, text)):
+        if m["num_sep"] == "." or (m["num_sep"] == "-" and not _dashed_date_in_context(m, text)):
             return None
         year_text = _short_year(year_text)
     if not 1 <= month <= 12:
@@ -467,11 +467,21 @@ def _parse_numeric(m: re.Match[str], text: str, order: DateOrder) -> _Mention | 
     return _Mention(m.start(), m.end(), "day", year=year, month=month, day=day, short_year=short)
 
 
-_TALLY_BEFORE = re.compile(
-    r"(?:[-/.#$€£¥+\w]|\b(?:a|an|the|its|their|his|her|our|your|went|won|lost|beat|beaten|finished|ended|"
-    r"tied|voted|split|stood|stands|record|score|scored|scores)\s+)\Z",
+_DASHED_DATE_BEFORE = re.compile(
+    rf"(?:\b(?:on|dated|date:?|since|by|until|till|from|before|after|between|through|of|signed|born|died)\s+|"
+    rf"\b(?:{_WEEKDAY_FULL}|{_WEEKDAY_ABBR})\.?,?\s+)\Z",
     re.IGNORECASE,
 )
+"""The words a dashed date with a two-figure year needs right before it: "on 9-18-15", "dated 3-7-07",
+"Monday, 9-18-15", and the events that are dated ("signed 12-03-15", "born 3-7-47")."""
+_TALLY_OF_BEFORE = re.compile(
+    r"\b(?:record|vote|votes|score|scores|tally|margin|count|total|split|ratio|mark|combination|numbers?|"
+    r"won|lost|beat|passed|approved|rejected|defeated|improved|fell|rose|went|dropped|climbed)\s+(?:of|by|from)\s+\Z",
+    re.IGNORECASE,
+)
+"""'a vote of 12-10-13', 'won by 5-3-12', 'improved from 5-3-12': the context word belongs to a tally."""
+_LINE_START = re.compile(r"(?:\A|\n)[ \t]*\Z")
+_LINE_END = re.compile(r"[ \t]*[.!?]?[ \t]*(?:\r?\n|\Z)")
 _TALLY_AFTER = re.compile(
     r"-\d|\s*(?:record|win|wins|victory|loss|losses|defeat|vote|votes|draw|tie|split|decision|count|score|"
     r"scoreline|finish|run|season|formation|majority)\b",
@@ -479,14 +489,19 @@ _TALLY_AFTER = re.compile(
 )
 
 
-def _reads_as_tally(m: re.Match[str], text: str) -> bool:
-    """Whether dashed figures with a two-figure last part ('12-5-10') are a tally, not a date like '9-18-15':
-    after an article or a verb of results ("a 12-5-10 record", "went 12-5-10"), before a noun of results,
-    or inside a longer code or figure ("978-3-16-10", "#3-7-07").
+def _dashed_date_in_context(m: re.Match[str], text: str) -> bool:
+    """Whether dashed figures with a two-figure last part ('9-18-15') are a date.  Such figures are far
+    more often codes, tallies and statute numbers ("Part number 4-11-20", "§ 9-11-12", "went 5-3-12", "the
+    vote was 12-10-13"), so only a word that expects a date right before them ("on", "dated", "since",
+    a weekday) or a line of their own makes them one; a noun of results after them still undoes it.
     """
-    return bool(
-        _TALLY_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _TALLY_AFTER.match(text, m.end())
-    )
+    start = m.start()
+    if _TALLY_AFTER.match(text, m.end()):
+        return False
+    window = max(0, start - 24)
+    if _DASHED_DATE_BEFORE.search(text, window, start):
+        return not _TALLY_OF_BEFORE.search(text, window, start)
+    return bool(_LINE_START.search(text, max(0, start - 8), start) and _LINE_END.match(text, m.end()))
 
 
 def _parse_day_month_range(m: re.Match[str], text: str) -> _Mention | tuple[_Mention, _Mention] | None:
@@ -636,17 +651,31 @@ def _parse_year_month_day(m: re.Match[str], text: str) -> _Mention | None:
 
 def _parse_mixed_order(m: re.Match[str], text: str) -> _Mention | None:
     """'September-2020-23', '2020/23/Sep', '23-2020-September': the month is named, so every order of
-    the three parts is unambiguous (one separator throughout, as a written date has).
+    the three parts is unambiguous (one separator throughout, as a written date has).  Not a fiscal year
+    after a month ("the May-2015-16 budget": the figures after the year are the next year's last two) nor
+    a code with the month in capitals ("memo MAR-2016-12", "case DEC-2015-21").
     """
     for suffix in ("", "2", "3"):
         month, year, day = f"mo_m{suffix}", f"mo_y{suffix}", f"mo_d{suffix}"
         if m[month]:
-            return _calendar_day(m, m.start(), m[year], _written(m, text, month), _day_number(m[day]))
+            written = _written(m, text, month)
+            if written.isupper() and len(written.rstrip(".")) <= 4:
+                return None
+            if m.end(year) < m.start(day) and m[day] == f"{(int(m[year]) + 1) % 100:02d}":
+                return None
+            return _calendar_day(m, m.start(), m[year], written, _day_number(m[day]))
     return None
+
+
+_MONTH_GLUED_BEFORE = re.compile(rf"\b{_MONTH_WORD}[-/]\Z", re.IGNORECASE)
+"""'MAR-2016-12', 'May-2015-16': figures after a month and a dash that ``_parse_mixed_order`` refused (a code,
+a fiscal year) are the rest of that word, not a month or a span of years of their own."""
 
 
 def _parse_numeric_month_year(m: re.Match[str], text: str) -> _Mention | None:
     """'11/2016', '2016-11'; but '2011-12' (the second part is the next year) is a span of two years."""
+    if _MONTH_GLUED_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+        return None
     if m["nmy_m"]:
         return _Mention(m.start(), m.end(), "month", year=int(m["nmy_y"]), month=int(m["nmy_m"]))
     year, second = int(m["nmy_y2"]), m["nmy_m2"]
@@ -664,7 +693,7 @@ _NUMERIC_DAY_CONTEXT = re.compile(
 
 
 def _parse_numeric_month_day(
-    m: re.Match[str], text: str, order: DateOrder, not_dates: frozenset[str] = frozenset()
+    m: re.Match[str], text: str, order: DateOrder, not_dates: frozenset[str]
 ) -> _Mention | None:
     """'11/20', '22/04', 'on 3/4', '5/7, 2020': figures read in the document's order (``_month_and_day``);
     never the figures of ``not_dates`` ("24/7", "9/11": rules/holidays.yml).
@@ -1110,6 +1139,11 @@ _FIGURE_NOUN_AFTER = re.compile(
     r"[a-z]+s\s+(?:were|are|have|had))\b",
     re.IGNORECASE,
 )
+_SPAN_THAN_BEFORE = re.compile(
+    rf"\b(?:{_COUNT}|few|several|many)\s+(?:day|week|month|year|decade)s?\s+(?:later|earlier|sooner)\s+than\s+\Z",
+    re.IGNORECASE,
+)
+"""'Ten years later than 2012': a length of time counted from the year, which names neither it nor a side."""
 _WEAK_CONTEXT = re.compile(
     r"\b(?:(?<!back\s)to|and|(?<!later\s)(?<!earlier\s)(?<!sooner\s)than|for|(?<!year\s)of)\s*$",
     re.IGNORECASE,
@@ -1126,7 +1160,7 @@ def _year_is_plausible(
     if has_modifier:
         return True, False
     strong = _STRONG_YEAR_CONTEXT.search(before)
-    if strong and not _WEAK_CONTEXT.search(before):
+    if strong and not _WEAK_CONTEXT.search(before) and not _SPAN_THAN_BEFORE.search(before):
         return True, False
     if (
         1900 <= year <= 2099
@@ -1143,7 +1177,7 @@ def _parse_year_range(m: re.Match[str], text: str) -> _Mention | None:
 
 def _parse_year_range_values(m: re.Match[str], text: str, first: int, second_text: str) -> _Mention | None:
     second = int(second_text) if len(second_text) == 4 else (first // 100) * 100 + int(second_text)
-    if not first < second <= 2199:
+    if not first < second <= 2199 or _MONTH_GLUED_BEFORE.search(text, max(0, m.start() - 10), m.start()):
         return None
     plausible, weak = _year_is_plausible(text, m.start(), m.end(), first, has_modifier=False)
     if not plausible or (weak and not (first >= 1900 and second - first <= 30)):
@@ -1209,8 +1243,28 @@ def _parse_quarter(m: re.Match[str], text: str) -> _Mention | None:
     return _Mention(m.start(), m.end(), "quarter", year=year, quarter=quarter)
 
 
+_CALENDAR_YEAR_BEFORE = re.compile(
+    r"\b(?P<word>in|for|during|since|until|till|by|through|from|before|after|between|and|to|the)\s+\Z",
+    re.IGNORECASE,
+)
+_CALENDAR_YEAR_GOES_ON = re.compile(
+    r"\s*(?:[.,;:!?)]|\Z)|\s+(?:in|on|at|of|for|to|from|with|and|or|but|than|versus|vs|when|while|as|"
+    r"is|was|were|are|will|has|had)\b",
+    re.IGNORECASE,
+)
+
+
 def _parse_calendar_year(m: re.Match[str], text: str) -> _Mention | None:
-    """'CY2008', 'CY 2008', 'CY08': a calendar year, as finance writes it beside fiscal years."""
+    """'CY2008', 'CY 2008', 'CY08': a calendar year, as finance writes it beside fiscal years.  "CY" is
+    also a ticker, a plate or a code ("shares of CY 2017 notes", "the ferry CY 2010", "part CY18"), so it
+    needs a word that takes a time right before it ("sales in CY2008 rose", "revenue for CY 2015"); after
+    "the" ("the cy 2008") the year must end its phrase, as "the CY 2017 notes" has a noun after it.
+    """
+    before = _CALENDAR_YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    if before is None or (
+        before["word"].lower() == "the" and not _CALENDAR_YEAR_GOES_ON.match(text, m.end())
+    ):
+        return None
     if m["cy_y"]:
         return _Mention(m.start(), m.end(), "year", year=int(m["cy_y"]))
     return _Mention(m.start(), m.end(), "year", year=int(_short_year(m["cy_yy"])), short_year=True)
@@ -1516,7 +1570,6 @@ _ORDERED_PARSERS: dict[DateOrder, dict[str, Parser]] = {
     order: {
         **_PARSERS,
         "numeric": partial(_parse_numeric, order=order),
-        "numeric_month_day": partial(_parse_numeric_month_day, order=order),
     }
     for order in DATE_ORDERS
 }
@@ -2062,16 +2115,33 @@ def _range_of(text: str, first: _Mention, second: _Mention) -> _Mention | None:
     return first
 
 
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:rose|risen|fell|fallen|grew|grown|climbed|dropped|jumped|increased|decreased|declined|slipped|"
-    r"surged|soared|gained|lost|won|beat|led|trailed|went|up|down|by|at|of|number|total)\s+\Z",
+_FIGURES_BEFORE = re.compile(
+    r"(?:(?i:\b(?:rose|risen|fell|fallen|grew|grown|climbed|dropped|jumped|increased|decreased|declined|slipped|"
+    r"surged|soared|gained|lost|won|beat|led|trailed|went|up|down|"  # a change or a result
+    r"is|are|was|were|be|been|being|passed|voted|numbered|totall?ed|reached|hit|"  # a state or a count
+    r"roughly|about|around|approximately|nearly|almost|some|over|under|"  # an approximation
+    r"to|of|by|at|from|between|number|numbers|total))|"  # a word that takes figures
+    r"(?:\A|[.!?:;\n]\s*)(?!Years\b)[A-Z][a-z]*[a-rt-z]s)\s+\Z",  # a plural they number: "Rooms 2014 to"
+)
+"""Before two four-figure numbers that 'to' joins, a word after which they read as figures: a change or a
+result ("rose 2014 to 2018"), a form of be or a count verb ("was 2014 to 2018"), an approximation ("roughly
+2014 to 2018"), a word that takes figures ("grew to", "a total of") or a plural they number ("Flights"),
+which opens its sentence (inside one "the Giants 2014 to 2018" is a name)."""
+_YEARS_GO_ON = re.compile(
+    r"\s*(?:[.,;:!?)\]–—]|\Z)|\s+(?:in|on|at|under|during|when|while|and|but|then|before|after|"
+    r"season|seasons|term|terms|period|era|cycle|window|span|school|academic|fiscal|financial)\b",
     re.IGNORECASE,
 )
+"""After the second of two bare years: a pause, the end, a word that goes on the sentence ("served 2014 to
+2018 in Ohio") or a noun of time ("the 2019 to 2020 season"); any other word is the noun the figures count
+("2014 to 2018 voters") or the verb they are subject of ("2014 to 2018 are on the second floor")."""
 
 
 def _years_to_years(text: str, first: _Mention, second: _Mention, link: str) -> bool:
-    """'The range is 2014 to 2018': two bare four-figure numbers a few years apart that 'to' joins read
-    as years, unless a figure reads better ("rose 2014 to 2018", "won 2014 to 2018 votes").
+    """'He coached the team 2014 to 2018.': two bare four-figure numbers a few years apart that 'to' joins
+    read as years only where figures could not stand: not after a word that takes figures
+    (``_FIGURES_BEFORE``: "passed 2014 to 2018", "roughly 2014 to 2018") and not before a word that is
+    not a pause, a function word or a noun of time (``_YEARS_GO_ON``: "2014 to 2018 students").
     """
     return (
         link in ("to", "through", "thru")
@@ -2080,7 +2150,8 @@ def _years_to_years(text: str, first: _Mention, second: _Mention, link: str) -> 
         and first.year is not None
         and second.year is not None
         and 1900 <= first.year < second.year <= first.year + 30
-        and not _CHANGE_BEFORE.search(text, max(0, first.start - 12), first.start)
+        and not _FIGURES_BEFORE.search(text, max(0, first.start - 16), first.start)
+        and bool(_YEARS_GO_ON.match(text, second.end))
     )
 
 
@@ -2139,6 +2210,15 @@ _A_YEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """'sales this year were higher than 2015': one year compared with another, not a year that varies."""
+_YEARS_COUNTED_BEFORE = re.compile(rf"\b(?:{_COUNT}|few|several|many)\s+\Z", re.IGNORECASE)
+"""'Five years greater than 2012': a count makes "years" a length of time, and the year a point it is
+added to."""
+_NOUN_AFTER_COMPARED_YEAR = re.compile(
+    r"\s+(?!(?:in|on|at|of|for|from|to|by|with|under|during|since|until|till|through|before|after|than|as|"
+    r"and|or|but|nor|so|yet|then|when|while|where|if|because)\b)[a-z]+\b"
+)
+"""'five years greater than 2012 levels': a lowercase word after the year that does not go on the sentence
+is the noun the year qualifies; the comparison is of levels, not of years."""
 
 
 def _compared_years(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -2154,8 +2234,10 @@ def _compared_years(text: str, mentions: list[_Mention]) -> list[_Mention]:
                 if _YEAR_WORD.match(text, mention.start)
                 else None
             )
-            if before is not None and _A_YEAR_BEFORE.search(
-                text, max(0, before.start() - 16), before.start()
+            if before is not None and (
+                _A_YEAR_BEFORE.search(text, max(0, before.start() - 16), before.start())
+                or _YEARS_COUNTED_BEFORE.search(text, max(0, before.start() - 16), before.start())
+                or _NOUN_AFTER_COMPARED_YEAR.match(text, mention.end)
             ):
                 before = None
             if before is not None:
@@ -2207,6 +2289,8 @@ def _with_open_side(text: str, mention: _Mention) -> _Mention:
     if found is None:
         return mention
     word = re.sub(r"\s+", " ", found["word"].lower())
+    if _SPAN_THAN_BEFORE.search(text, max(0, mention.start - 40), mention.start):
+        return mention  # "ten years later than May 2012": a length of time from the date, not a side of it
     word = word.split(" or ")[0] + " or" if " or " in word and not word.startswith("on or") else word
     first_word = word.split(" ")[0]
     side = _OPEN_SIDES.get(first_word if first_word in ("starting", "beginning") else word, "until")

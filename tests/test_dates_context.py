@@ -1,0 +1,164 @@
+"""Date claims: forms that are dates only in a date's context (dashed figures with a two-figure year,
+bare years joined by 'to', years compared, 'CY' and a year, a month glued to a year and figures), and the
+codes, tallies, counts and fiscal years in news that look like them and must stay no date."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_dates import claims
+
+MONDAY = "2016-11-07"
+
+
+def spans(text: str, published: str = MONDAY) -> list[tuple[str, str | None, str | None]]:
+    found = claims(text, published)
+    return [(text[c.start : c.end], c.value.start, c.value.end) for c in found]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "day"),
+    [
+        ("The meeting was held on 9-18-15.", "9-18-15", "2015-09-18"),
+        ("It was dated 3-7-07 and signed.", "3-7-07", "2007-03-07"),
+        ("The order was signed on Monday 9-18-15 in Atlanta.", "Monday 9-18-15", "2015-09-18"),
+        ("Date: 9-18-15", "9-18-15", "2015-09-18"),
+        ("The deal was signed 12-03-15 in Paris.", "12-03-15", "2015-12-03"),
+    ],
+)
+def test_dashed_dates_with_a_two_figure_year_after_a_date_word(text: str, span: str, day: str) -> None:
+    assert spans(text) == [(span, day, day)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Part number 4-11-20 was recalled.",
+        "Under Section 9-11-12 of the Georgia code",
+        "O.C.G.A. § 9-11-12",
+        "The Raiders are 5-3-12 in road games.",
+        "The vote in the Senate was 12-10-13.",
+        "Their record fell to 10-12-10 after the loss.",
+        "Read pages 3-12-15",
+        "Room 3-12-15 is booked.",
+        "Combination 5-10-15",
+        "Lottery: the numbers were 4-11-20.",
+        "Teams finished the group 3-12-10",
+        "The team went 9-18-15 this season.",
+        "It passed by a vote of 12-10-13.",
+        "Their record improved from 5-3-12 to 6-3-12.",
+    ],
+)
+def test_dashed_codes_and_tallies_are_no_dates(text: str) -> None:
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill passed 2014 to 2018 in the House.",
+        "The vote was 2014 to 2018 against the motion.",
+        "Turnout was roughly 2014 to 2018 voters",
+        "Enrollment grew to 2014 to 2018 students.",
+        "Rooms 2014 to 2018 are on the second floor.",
+        "Rooms 2014 to 2018.",
+        "Flights 2014 to 2018 were cancelled.",
+        "The vote was 2014 to 2018.",
+        "Roughly 2014 to 2018.",
+    ],
+)
+def test_figures_joined_by_to_are_no_years(text: str) -> None:
+    assert spans(text) == []
+
+
+def test_figures_joined_by_to_before_a_date_leave_only_the_date() -> None:
+    assert [span for span, _, _ in spans("Ticket sales were 2014 to 2018 last week.")] == ["last week"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("the 2019 to 2020 season", "2019 to 2020"),
+        ("He played for the Giants 2014 to 2018.", "2014 to 2018"),
+        ("He worked there 2014 to 2018 and then left.", "2014 to 2018"),
+    ],
+)
+def test_bare_years_joined_by_to_that_stay_a_range(text: str, span: str) -> None:
+    assert [s for s, _, _ in spans(text)] == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ten years later than 2012 would be too late",
+        "five years greater than 2012 levels",
+        "Profits were years above 2010 levels",
+        "Costs were 3 years later than 2012 estimates.",
+        "It came several years later than 2012.",
+    ],
+)
+def test_a_length_of_years_or_a_noun_after_the_year_is_no_comparison(text: str) -> None:
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end"),
+    [
+        ("The plant must close no later than 2012.", "no later than 2012", None, "2012-12-31"),
+        ("Show sales for year greater than 2012 in Ohio.", "greater than 2012", "2013-01-01", None),
+    ],
+)
+def test_years_compared_that_stay_open(text: str, span: str, start: str | None, end: str | None) -> None:
+    assert spans(text) == [(span, start, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start"),
+    [
+        ("Sales in CY2008 rose.", "CY2008", "2008-01-01"),
+        ("revenue for CY 2015 was flat", "CY 2015", "2015-01-01"),
+        ("Show sales in the cy 2008", "cy 2008", "2008-01-01"),
+    ],
+)
+def test_calendar_years_after_a_time_word(text: str, span: str, start: str) -> None:
+    assert [(s, b) for s, b, _ in spans(text)] == [(span, start)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police stopped a car with plates CY 2015",
+        "The ferry CY 2010 sank",
+        "Shares of CY 2017 notes fell",
+        "Shares of the CY 2017 notes fell",
+        "The part CY18 was replaced",
+    ],
+)
+def test_cy_as_a_ticker_plate_or_code_is_no_calendar_year(text: str) -> None:
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "day"),
+    [
+        ("September-2020-23", "September-2020-23", "2020-09-23"),
+        ("2020/23/Sep", "2020/23/Sep", "2020-09-23"),
+        ("23-2020-September", "23-2020-September", "2020-09-23"),
+        ("The deal closed on May-2015-17.", "May-2015-17", "2015-05-17"),
+    ],
+)
+def test_a_named_month_year_and_day_in_any_order(text: str, span: str, day: str) -> None:
+    assert spans(text) == [(span, day, day)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The May-2015-16 budget was approved.",
+        "Jun-2014-15 fiscal plan",
+        "memo MAR-2016-12",
+        "Case number DEC-2015-21",
+    ],
+)
+def test_fiscal_years_and_codes_after_a_month_are_no_dates(text: str) -> None:
+    assert spans(text) == []
