@@ -269,30 +269,13 @@ class HolidaySpec(Spec):
         return self
 
 
-class NameWordsNotNames(Spec):
-    """Capitalized words beside a holiday that is also a personal name which leave it the holiday."""
+class WordsBesideAName(Spec):
+    """Capitalized words written right before or after a holiday that is also a personal name."""
 
     before: list[str] = Field(default_factory=list)
-    """Epithets written before it ("Holy Ramadan")."""
+    """Written right before it ("Holy Ramadan", "holy Ramadan")."""
     after: list[str] = Field(default_factory=list)
-    """Greetings written after it ("Ramadan Kareem")."""
-
-    @field_validator("before", "after")
-    @classmethod
-    def _one_lower_case_word(cls, value: list[str]) -> list[str]:
-        for word in value:
-            if not word or word != word.lower() or len(word.split()) != 1 or word != word.strip():
-                raise ValueError(f"word {word!r} must be one word in lower case")
-        return value
-
-
-class NameCues(Spec):
-    """Words beside a holiday that is also a personal name which make it the holiday."""
-
-    before: list[str] = Field(default_factory=list)
-    """Written right before it ("holy Ramadan")."""
-    after: list[str] = Field(default_factory=list)
-    """Written right after it ("Ramadan begins")."""
+    """Written right after it ("Ramadan Kareem", "Ramadan begins")."""
 
     @field_validator("before", "after")
     @classmethod
@@ -309,9 +292,9 @@ class HolidaysSpec(Spec):
     holidays: list[HolidaySpec] = Field(default_factory=list)
     not_dates: list[str] = Field(default_factory=list)
     """Figures written like a day and month that name an event or are an idiom ("24/7", "9/11")."""
-    name_words_not_names: NameWordsNotNames = Field(default_factory=NameWordsNotNames)
+    name_words_not_names: WordsBesideAName = Field(default_factory=WordsBesideAName)
     """Words next to a holiday that is also a name ("Ramadan Kareem") that do not make it a name."""
-    name_cues: NameCues = Field(default_factory=NameCues)
+    name_cues: WordsBesideAName = Field(default_factory=WordsBesideAName)
     """Words next to a holiday that is also a name ("Ramadan begins") that make it the holiday."""
 
 
