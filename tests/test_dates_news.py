@@ -98,3 +98,39 @@ def test_an_event_named_after_a_month_and_day_is_no_date(text: str) -> None:
 def test_days_beside_such_words_stay_dates(text: str, span: str, start: str) -> None:
     found = _spans(text)
     assert [(s, v) for s, v, _ in found][:1] == [(span, start)], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple's fiscal Q1 ended with record sales.",
+        "In the fiscal first quarter, sales rose.",
+        "Fiscal Q3 2024 revenue was $10 billion.",
+    ],
+)
+def test_a_fiscal_quarter_is_no_calendar_quarter(text: str) -> None:
+    """A company's fiscal calendar places its quarters, not the calendar's."""
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She finished third on the 1st day.",
+        "On the 15th day of the strike, talks resumed.",
+    ],
+)
+def test_the_nth_day_of_an_event_is_no_day_of_the_month(text: str) -> None:
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start"),
+    [
+        ("Sales rose in the first quarter of 2023.", "the first quarter of 2023", "2023-01-01"),
+        ("Rent is due on the 1st.", "the 1st", "2024-03-01"),
+        ("Payment is due on the 15th day of next month.", "the 15th day of next month", "2024-04-15"),
+    ],
+)
+def test_calendar_quarters_and_days_of_the_month_stay_dates(text: str, span: str, start: str) -> None:
+    assert [(s, v) for s, v, _ in _spans(text)] == [(span, start)]

@@ -1153,6 +1153,8 @@ def _parse_day_of_month(m: re.Match[str], text: str) -> _Mention | None:
         or not (relation or bare_after_on or written.lower().startswith("the"))
     ):
         return None  # "20th of next month", "on 29th" need no "the"; a bare "20th" is left to what follows it
+    if not relation and written.lower().endswith("day"):
+        return None  # "on the 1st day", "the 15th day of the strike": a day of an event, not of a month
     if not relation and (
         not _DAY_OF_MONTH_CONTEXT.search(text, max(0, m.start() - 8), m.start())
         or not _DAY_OF_MONTH_END.match(text, m.end())
@@ -1267,8 +1269,16 @@ def _parse_century(m: re.Match[str], text: str) -> _Mention | None:
     return _Mention(m.start(), m.end(), "century", century=number - 1, modifier=_modifier_of(m, "cen"))
 
 
+_FISCAL_BEFORE = re.compile(r"\bfiscal\s+(?:the\s+)?\Z", re.IGNORECASE)
+"""A company's fiscal quarter ("Apple's fiscal Q1 ended Dec. 30") is not the calendar's."""
+
+
 def _parse_quarter(m: re.Match[str], text: str) -> _Mention | None:
-    """A quarter ("Q3 2016", "the third quarter") or a half year ("H1 2016", "the first half of 2016")."""
+    """A quarter ("Q3 2016", "the third quarter") or a half year ("H1 2016", "the first half of 2016");
+    not a fiscal one, which a company's calendar places.
+    """
+    if _FISCAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return _named(m)
     if m["h_o"] or m["h_n"] or m["h_n3"]:
         half = 1 if (m["h_o"] or "").lower() in ("first", "1st") or (m["h_n"] or m["h_n3"]) == "1" else 2
         half_year = m["h_y"] or m["h_y2"] or m["h_y3"]
