@@ -286,6 +286,32 @@ class WordsBesideAName(Spec):
         return value
 
 
+class NamesAfterDays(Spec):
+    """Words beside a day's name that make it part of a name or of a thing named after a day, not a
+    date of the document's year ("Christmas Island", "Black Monday", "the Sunday Times", "the Sept. 11
+    attacks").
+    """
+
+    holiday_after: list[str] = Field(default_factory=list)
+    """Written right after a holiday, in any case ("the Easter Rising", "a Christmas tree")."""
+    weekday_before: list[str] = Field(default_factory=list)
+    """Capitalized, right before a weekday ("Black Monday", "Super Tuesday")."""
+    weekday_after: list[str] = Field(default_factory=list)
+    """Capitalized, right after a weekday or after its capitalized "Night", "Morning" or "Evening"
+    ("the Sunday Times", "Monday Night Football")."""
+    month_day_after: list[str] = Field(default_factory=list)
+    """Right after a month and day without a year, in any case: events named after a day of an earlier
+    year ("the Jan. 6 committee", "the September 11 attacks")."""
+
+    @field_validator("holiday_after", "weekday_before", "weekday_after", "month_day_after")
+    @classmethod
+    def _one_lower_case_word(cls, value: list[str]) -> list[str]:
+        for word in value:
+            if not word or word != word.lower() or len(word.split()) != 1 or word != word.strip():
+                raise ValueError(f"word {word!r} must be one word in lower case")
+        return value
+
+
 class HolidaysSpec(Spec):
     """rules/holidays.yml: named days, and day-like figures that are never a date."""
 
@@ -296,6 +322,8 @@ class HolidaysSpec(Spec):
     """Words next to a holiday that is also a name ("Ramadan Kareem") that do not make it a name."""
     name_cues: WordsBesideAName = Field(default_factory=WordsBesideAName)
     """Words next to a holiday that is also a name ("Ramadan begins") that make it the holiday."""
+    names_after_days: NamesAfterDays = Field(default_factory=NamesAfterDays)
+    """Words next to a day's name that make it part of a name ("Christmas Island", "Black Monday")."""
 
 
 # --- properties.yml -----------------------------------------------------------------------------

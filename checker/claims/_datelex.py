@@ -236,6 +236,14 @@ class HolidayTable:
     """Words right before a holiday that is also a name that make it the holiday ("holy")."""
     cue_after: tuple[str, ...] = ()
     """Words right after it that make it the holiday ("begins", "fast")."""
+    holiday_name_after: tuple[str, ...] = ()
+    """Words right after a holiday that make it part of a name ("Christmas Island", "Easter eggs")."""
+    weekday_name_before: tuple[str, ...] = ()
+    """Capitalized words right before a weekday that make it part of a name ("Black Monday")."""
+    weekday_name_after: tuple[str, ...] = ()
+    """Capitalized words right after a weekday that make it part of a name ("the Sunday Times")."""
+    month_day_name_after: tuple[str, ...] = ()
+    """Words right after a month and day without a year that name an event ("the Jan. 6 committee")."""
 
     @classmethod
     def from_spec(cls, spec: HolidaysSpec) -> HolidayTable:
@@ -257,8 +265,11 @@ class HolidayTable:
         names = tuple((name, build(i)) for i, holiday in enumerate(spec.holidays) for name in holiday.names)
         words = spec.name_words_not_names
         cues = spec.name_cues
+        named = spec.names_after_days
         return cls(names, frozenset(spec.not_dates), tuple(words.before), tuple(words.after),
-                   tuple(cues.before), tuple(cues.after))  # fmt: skip
+                   tuple(cues.before), tuple(cues.after), tuple(named.holiday_after),
+                   tuple(named.weekday_before), tuple(named.weekday_after),
+                   tuple(named.month_day_after))  # fmt: skip
 
     spellings: tuple[str, ...] = field(init=False, compare=False, repr=False)
     """The names alone, in file order: what the grammar is compiled from."""

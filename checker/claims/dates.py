@@ -351,6 +351,9 @@ class _Mention:
     """The days counted are working days (Monday to Friday): "the next 4 business days"."""
     short_year: bool = False
     """The year was written in two figures ("'40", "3-7-27"): the publication date picks its century."""
+    named: bool = False
+    """Not a date: the words are part of a name ("Christmas Island", "Black Monday"); the scan skips
+    them, so that no shorter date is read inside ("July" of "the Fourth of July committee")."""
 
 
 Parser = Callable[[re.Match[str], str], "_Mention | tuple[_Mention, ...] | None"]
@@ -588,7 +591,7 @@ _FIGURE_BEFORE = re.compile(r"(?:[$€£¥]\s*|\d[.,])\Z")
 """A currency sign or the integer part of a decimal: the number after it is a figure ("$12 December 27")."""
 
 
-def _parse_day_month(m: re.Match[str], text: str) -> _Mention | None:
+def _parse_day_month(m: re.Match[str], text: str, day_names: _DayNames) -> _Mention | None:
     """'3 April 2024', 'the 3rd of April', '16. Nov. 2016' (a day with a dot only before an abbreviated
     month and a year: "rose to 16. November 2016 was ..." ends one sentence and starts another).
     """
@@ -597,6 +600,8 @@ def _parse_day_month(m: re.Match[str], text: str) -> _Mention | None:
     year = _short_year(m["dm_yy"]) if m["dm_yy"] else _year_text(m, "dm_y", "dm_sy")
     if m["dm_sy"] and year is None:
         return None
+    if year is None and day_names.month_day_after.match(text, m.end()):
+        return _named(m)  # "the 11 September attacks": an event of an earlier year
     written = _written(m, text, "dm_m")
     if (
         year is None
@@ -619,10 +624,12 @@ def _parse_day_month(m: re.Match[str], text: str) -> _Mention | None:
     return found
 
 
-def _parse_month_day(m: re.Match[str], text: str) -> _Mention | None:
+def _parse_month_day(m: re.Match[str], text: str, day_names: _DayNames) -> _Mention | None:
     year = _year_text(m, "md_y", "md_sy")
     if m["md_sy"] and year is None:
         return None
+    if year is None and day_names.month_day_after.match(text, m.end()):
+        return _named(m)  # "the Jan. 6 committee", "the September 11 attacks": an event of an earlier year
     if year is None and _month_number(_written(m, text, "md_m"), has_day_or_year=False) is None:
         return None  # "he may 5 times ..."
     day = _day_number(m["md_d"] or m["md_o"] or m["md_d2"] or m["md_dc"] or m["md_w"] or m["md_c"])
@@ -750,11 +757,13 @@ def _counted_from(m: re.Match[str], text: str) -> bool:
 
 
 def _parse_holiday(
-    m: re.Match[str], text: str, holidays: HolidayTable, name_guard: _NameGuard
+    m: re.Match[str], text: str, holidays: HolidayTable, name_guard: _NameGuard, day_names: _DayNames
 ) -> _Mention | None:
     holiday = holidays.find(m["hol_n"])
     if holiday is None:
         return None
+    if day_names.holiday_after.match(text, m.end()):
+        return _named(m)  # "Christmas Island", "the Good Friday Agreement", "Easter eggs": a name or a thing
     if holiday.counted_only and (
         m["hol_rel"] or m["hol_we"] or m["hol_we2"]
         or not _counted_from(m, text)
@@ -844,6 +853,39 @@ class _NameGuard:
         return bool(
             self.cue_before.search(text, max(0, start - 14), start) or self.cue_after.match(text, end)
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _DayNames:
+    """The rule book's words (``names_after_days``) that make a day's name part of a name or of a thing
+    named after a day: checked after a match, so they cost nothing where no day is written.
+    """
+
+    holiday_after: re.Pattern[str]
+    weekday_before: re.Pattern[str]
+    weekday_after: re.Pattern[str]
+    month_day_after: re.Pattern[str]
+
+    @classmethod
+    def of(cls, holidays: HolidayTable) -> _DayNames:
+        """The words of one table of holidays (built once per table, with its grammar)."""
+
+        def words(items: tuple[str, ...], *, capitalized: bool = False) -> str:
+            return alternation(_capitalized(w) if capitalized else w for w in items) if items else "(?!)"
+
+        before = words(holidays.weekday_name_before, capitalized=True)
+        after = words(holidays.weekday_name_after, capitalized=True)
+        return cls(
+            re.compile(rf"[\s-]+(?:{words(holidays.holiday_name_after)})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{before})\s+\Z"),
+            re.compile(rf"\s+(?:(?:Night|Morning|Evening|Afternoon)\s+)?(?:{after})\b"),
+            re.compile(rf"\s+(?:{words(holidays.month_day_name_after)})\b", re.IGNORECASE),
+        )
+
+
+def _named(m: re.Match[str]) -> _Mention:
+    """The words of a match that are part of a name: no date, and none to be read inside them."""
+    return _Mention(m.start(), m.end(), "day", named=True)
 
 
 def _capitalized(word: str) -> str:
@@ -1111,6 +1153,8 @@ def _parse_day_of_month(m: re.Match[str], text: str) -> _Mention | None:
         or not (relation or bare_after_on or written.lower().startswith("the"))
     ):
         return None  # "20th of next month", "on 29th" need no "the"; a bare "20th" is left to what follows it
+    if not relation and written.lower().endswith("day"):
+        return None  # "on the 1st day", "the 15th day of the strike": a day of an event, not of a month
     if not relation and (
         not _DAY_OF_MONTH_CONTEXT.search(text, max(0, m.start() - 8), m.start())
         or not _DAY_OF_MONTH_END.match(text, m.end())
@@ -1225,8 +1269,16 @@ def _parse_century(m: re.Match[str], text: str) -> _Mention | None:
     return _Mention(m.start(), m.end(), "century", century=number - 1, modifier=_modifier_of(m, "cen"))
 
 
+_FISCAL_BEFORE = re.compile(r"\bfiscal\s+(?:the\s+)?\Z", re.IGNORECASE)
+"""A company's fiscal quarter ("Apple's fiscal Q1 ended Dec. 30") is not the calendar's."""
+
+
 def _parse_quarter(m: re.Match[str], text: str) -> _Mention | None:
-    """A quarter ("Q3 2016", "the third quarter") or a half year ("H1 2016", "the first half of 2016")."""
+    """A quarter ("Q3 2016", "the third quarter") or a half year ("H1 2016", "the first half of 2016");
+    not a fiscal one, which a company's calendar places.
+    """
+    if _FISCAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return _named(m)
     if m["h_o"] or m["h_n"] or m["h_n3"]:
         half = 1 if (m["h_o"] or "").lower() in ("first", "1st") or (m["h_n"] or m["h_n3"]) == "1" else 2
         half_year = m["h_y"] or m["h_y2"] or m["h_y3"]
@@ -1392,7 +1444,7 @@ _WEEKDAY_RANGE_BEFORE = re.compile(
 """'from Tue to Thur': abbreviated weekdays as the ends of one range ("open Mon-Fri" is a schedule)."""
 
 
-def _parse_weekday(m: re.Match[str], text: str) -> _Mention | None:
+def _parse_weekday(m: re.Match[str], text: str, day_names: _DayNames) -> _Mention | None:
     if m["wd_bare"] is not None and not (
         text[m.start("wd_a")].isupper()
         and (
@@ -1404,7 +1456,13 @@ def _parse_weekday(m: re.Match[str], text: str) -> _Mention | None:
         )
     ):
         return None  # "Tue", "Sat" alone only with a date after, or as an end of "from Tue to Thur"
-    name = (m["wd_n"] or m["wd_a"]).lower()
+    group = "wd_n" if m["wd_n"] else "wd_a"
+    if not m["wd_rel"] and (
+        day_names.weekday_before.search(text, max(0, m.start(group) - 12), m.start(group))
+        or day_names.weekday_after.match(text, m.end(group))
+    ):
+        return _named(m)  # "Black Monday", "Super Tuesday", "the Sunday Times": not the nearest such day
+    name = m[group].lower()
     relation = (m["wd_rel"] or "").lower()
     offset = {"last": -1, "past": -2, "previous": -1, "next": 1, "following": 1, "coming": 2, "this": 0}.get(
         relation, 9
@@ -1543,8 +1601,6 @@ _PARSERS: dict[str, Parser] = {
     "day_of_month": _parse_day_of_month,
     "day_month_range": _parse_day_month_range,
     "month_day_range": _parse_month_day_range,
-    "day_month": _parse_day_month,
-    "month_day": _parse_month_day,
     "month_year": _parse_month_year,
     "year_range": _parse_year_range,
     "decade": _parse_decade,
@@ -1557,7 +1613,6 @@ _PARSERS: dict[str, Parser] = {
     "ago": _parse_ago,
     "deictic": _parse_deictic,
     "weekday_count": _parse_weekday_count,
-    "weekday": _parse_weekday,
     "to_date": _parse_to_date,
     "reference": _parse_reference,
     "month": _parse_month,
@@ -1573,8 +1628,9 @@ _ORDERED_PARSERS: dict[DateOrder, dict[str, Parser]] = {
     }
     for order in DATE_ORDERS
 }
-"""The parser table of each date order: only all-figures dates read differently (the holiday and
-day-and-month parsers, which take a rule book's holidays, are added by ``_compiled_grammar``)."""
+"""The parser table of each date order: only all-figures dates read differently (the holiday, weekday,
+day-and-month and month-and-day parsers, which take words of a rule book's holidays.yml, are added by
+``_compiled_grammar``)."""
 
 
 _TRIGGER_WORDS = (
@@ -1698,10 +1754,14 @@ def _compiled_grammar(holidays: HolidayTable) -> _Grammar:
     """The grammar for one table of holidays; equal tables (every load of the same rules/) share it."""
     pattern, trigger = _compiled_patterns(holidays.spellings)
     name_guard = _NameGuard.of(holidays)
+    day_names = _DayNames.of(holidays)
     parsers: dict[DateOrder, dict[str, Parser]] = {
         order: {
             **_ORDERED_PARSERS[order],
-            "holiday": partial(_parse_holiday, holidays=holidays, name_guard=name_guard),
+            "holiday": partial(_parse_holiday, holidays=holidays, name_guard=name_guard, day_names=day_names),
+            "weekday": partial(_parse_weekday, day_names=day_names),
+            "day_month": partial(_parse_day_month, day_names=day_names),
+            "month_day": partial(_parse_month_day, day_names=day_names),
             "numeric_month_day": partial(_parse_numeric_month_day, order=order, not_dates=holidays.not_dates),
         }
         for order in DATE_ORDERS
@@ -1740,6 +1800,9 @@ def _scan(
             if match is None or match.end() <= anchor or match.lastgroup is None:
                 continue
             found = parsers[match.lastgroup](match, text)
+            if isinstance(found, _Mention) and found.named:
+                covered = found.end
+                break
             if found is not None:
                 mentions.extend(found if isinstance(found, tuple) else (found,))
                 covered = mentions[-1].end  # a parser may leave the end of its match to what follows

@@ -1,0 +1,136 @@
+"""Day names inside other names in news prose: a place, event, law or object named after a holiday
+("Christmas Island", "the Good Friday Agreement", "Easter eggs"), an epithet before a weekday ("Black
+Monday", "Super Tuesday"), a newspaper or show after one ("the Sunday Times", "Monday Night Football")
+and an event named after a month and day of an earlier year ("the Jan. 6 committee") are no date of the
+document's year; the words come from rules/holidays.yml (``names_after_days``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_dates import claims
+
+FRIDAY = "2024-03-15"
+
+
+def _spans(text: str) -> list[tuple[str, str | None, str | None]]:
+    found = []
+    for claim in claims(text, FRIDAY):
+        value = claim.value
+        found.append(
+            (text[claim.start : claim.end], getattr(value, "start", None), getattr(value, "end", None))
+        )
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Christmas Island is an Australian territory.",
+        "Christmas Island authorities reported 12 new arrivals.",
+        "Easter Island's statues are famous.",
+        "The Easter Island moai were damaged by fire.",
+        "Halloween Town is a Disney film.",
+        "Rep. Mark Green introduced the Independence Day Act.",
+        "The Christmas Day tsunami of 2004 killed 230,000 people.",
+        "She led the Easter Rising commemoration.",
+        "The Boxing Day Test starts at the MCG.",
+        "The Christmas market in Berlin reopened.",
+        "Easter eggs were hidden in the software.",
+        "Christmas lights went up on Main Street.",
+        "The Christmas spirit was evident.",
+        "He played for the Martinsburg Fourth of July committee.",
+        "The Good Friday Agreement ended decades of violence.",
+        "She bought a Valentine's Day card.",
+        "The Christmas tree was lit.",
+    ],
+)
+def test_a_holiday_in_a_name_or_a_thing_named_after_it_is_no_date(text: str) -> None:
+    """Neither the holiday nor a shorter day inside it ("July", "Friday") is read."""
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Friday Night Lights returns to television.",
+        "The Monday Night Football game drew 20 million viewers.",
+        "Black Monday saw the Dow fall 22.6%.",
+        "Bloody Sunday remains a painful memory.",
+        "Super Tuesday results gave Trump a big lead.",
+        "He was interviewed by the Sunday Times.",
+        "The Saturday Evening Post ran the story.",
+        "She hosted Saturday Night Live.",
+    ],
+)
+def test_a_weekday_in_a_name_is_no_date(text: str) -> None:
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The September 11 attacks killed nearly 3,000 people.",
+        "The Jan. 6 committee released its report.",
+        "The 11 September attacks changed US policy.",
+        "The Oct. 7 attackers crossed the fence at dawn.",
+    ],
+)
+def test_an_event_named_after_a_month_and_day_is_no_date(text: str) -> None:
+    """The nearest such day would misdate an event of an earlier year."""
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start"),
+    [
+        ("Black Friday sales rose 3% last year.", "Black Friday", "2023-11-24"),
+        ("The mall was crowded on Christmas Eve.", "Christmas Eve", "2023-12-24"),
+        ("Crowds gathered for the Fourth of July parade.", "the Fourth of July", "2023-07-04"),
+        ("Memorial Day weekend traffic was heavy.", "Memorial Day weekend", "2023-05-27"),
+        ("The Senate voted on Monday.", "Monday", "2024-03-11"),
+        ("The Senate Tuesday voted 52-48.", "Tuesday", "2024-03-12"),
+        ("On Sunday night police arrested two men.", "Sunday", "2024-03-10"),
+        ("The Sept. 11, 2001 attacks killed nearly 3,000 people.", "Sept. 11, 2001", "2001-09-11"),
+        ("The committee met on Jan. 6 to vote.", "Jan. 6", "2024-01-06"),
+    ],
+)
+def test_days_beside_such_words_stay_dates(text: str, span: str, start: str) -> None:
+    found = _spans(text)
+    assert [(s, v) for s, v, _ in found][:1] == [(span, start)], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple's fiscal Q1 ended with record sales.",
+        "In the fiscal first quarter, sales rose.",
+        "Fiscal Q3 2024 revenue was $10 billion.",
+    ],
+)
+def test_a_fiscal_quarter_is_no_calendar_quarter(text: str) -> None:
+    """A company's fiscal calendar places its quarters, not the calendar's."""
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She finished third on the 1st day.",
+        "On the 15th day of the strike, talks resumed.",
+    ],
+)
+def test_the_nth_day_of_an_event_is_no_day_of_the_month(text: str) -> None:
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start"),
+    [
+        ("Sales rose in the first quarter of 2023.", "the first quarter of 2023", "2023-01-01"),
+        ("Rent is due on the 1st.", "the 1st", "2024-03-01"),
+        ("Payment is due on the 15th day of next month.", "the 15th day of next month", "2024-04-15"),
+    ],
+)
+def test_calendar_quarters_and_days_of_the_month_stay_dates(text: str, span: str, start: str) -> None:
+    assert [(s, v) for s, v, _ in _spans(text)] == [(span, start)]
