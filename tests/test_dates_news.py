@@ -106,10 +106,13 @@ def test_days_beside_such_words_stay_dates(text: str, span: str, start: str) -> 
         "Apple's fiscal Q1 ended with record sales.",
         "In the fiscal first quarter, sales rose.",
         "Fiscal Q3 2024 revenue was $10 billion.",
+        "The fiscal year 2024 budget passed.",
+        "Spending rose in the 2024 fiscal year.",
+        "The financial year 2023 closed in March.",
     ],
 )
 def test_a_fiscal_quarter_is_no_calendar_quarter(text: str) -> None:
-    """A company's fiscal calendar places its quarters, not the calendar's."""
+    """A company's (or a state's) fiscal calendar places its quarters and years, not the calendar's."""
     assert _spans(text) == []
 
 

@@ -1269,7 +1269,7 @@ def _parse_century(m: re.Match[str], text: str) -> _Mention | None:
     return _Mention(m.start(), m.end(), "century", century=number - 1, modifier=_modifier_of(m, "cen"))
 
 
-_FISCAL_BEFORE = re.compile(r"\bfiscal\s+(?:the\s+)?\Z", re.IGNORECASE)
+_FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial)\s+(?:the\s+)?(?:year\s+)?\Z", re.IGNORECASE)
 """A company's fiscal quarter ("Apple's fiscal Q1 ended Dec. 30") is not the calendar's."""
 
 
@@ -1560,6 +1560,7 @@ _COUNTED_YEAR_BEFORE = re.compile(
 )
 
 
+_FISCAL_AFTER = re.compile(r"\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
 _ERA_BC_AFTER = re.compile(r"\s*b\.?c\.?(?:e\.?)?\b", re.IGNORECASE)
 
 
@@ -1572,6 +1573,10 @@ def _parse_year(m: re.Match[str], text: str) -> _Mention | None:
         ):
             return None  # "each year 250 ..." counts; years BC are out of the calendar's range
         return _Mention(m.start(), m.end(), "year", year=int(m["y_old"]))
+    if _FISCAL_BEFORE.search(text, max(0, m.start("y_y") - 20), m.start("y_y")) or _FISCAL_AFTER.match(
+        text, m.end()
+    ):
+        return None  # "fiscal year 2024", "the 2024 fiscal year": a fiscal calendar's year
     year = int(m["y_y"])
     modifier = _modifier_of(m, "y")
     plausible, weak = _year_is_plausible(
