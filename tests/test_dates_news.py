@@ -108,7 +108,7 @@ def test_days_beside_such_words_stay_dates(text: str, span: str, start: str) -> 
         "Fiscal Q3 2024 revenue was $10 billion.",
         "The fiscal year 2024 budget passed.",
         "Spending rose in the 2024 fiscal year.",
-        "The financial year 2023 closed in March.",
+        "The financial year 2023 closed with a surplus.",
     ],
 )
 def test_a_fiscal_quarter_is_no_calendar_quarter(text: str) -> None:
