@@ -159,6 +159,9 @@ class UnitsSpec(Spec):
     """Nouns after a number that make it something other than a count (years, percent, times)."""
     any_plural_noun: bool = True
     """Also count unlisted plural nouns, keyed by their own lemma."""
+    lead_words: list[str] = Field(default_factory=list)
+    """Capitalised words that may stand right before a count's figure ("Another 500 people"); any
+    other capitalised word there makes the figure part of a name ("Boeing 737", "Route 66")."""
 
 
 # --- lexicon.yml --------------------------------------------------------------------------------

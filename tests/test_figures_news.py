@@ -1,0 +1,76 @@
+"""Counts, amounts and percentages in news prose: the figures a fact-checker would call claims,
+and the look-alikes (names and models, rates, ratios, rankings, idioms) that are none."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.claims.amounts import AmountExtractor
+from checker.claims.counts import CountExtractor
+from checker.claims.percents import PercentExtractor
+from checker.testing import context_for_text
+
+
+def counts(text: str) -> list[tuple[str, float | None, str]]:
+    found = CountExtractor().extract(context_for_text(text))
+    return [(text[e.start : e.end], e.value.low, e.value.unit) for e in found]  # type: ignore[union-attr]
+
+
+def amounts(text: str) -> list[tuple[str, str, float | None]]:
+    found = AmountExtractor().extract(context_for_text(text))
+    return [(text[e.start : e.end], e.value.currency, e.value.low) for e in found]  # type: ignore[union-attr]
+
+
+def percents(text: str) -> list[tuple[str, float | None]]:
+    found = PercentExtractor().extract(context_for_text(text))
+    return [(text[e.start : e.end], e.value.low) for e in found]  # type: ignore[union-attr]
+
+
+# --- counts: a figure in a name, a rate, a ratio or a ranking is no count -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The airline grounded 50 Boeing 737 Max aircraft after the incident.", "737"),
+        ("Apple sold 20 million iPhone 15 units in the first quarter.", "15"),
+        ("Route 66 attracts thousands of tourists every year.", "66"),
+        ("Ukraine received 14 Leopard 2 tanks.", "2"),
+        ("Flight BA 117 departs at 10.40.", "117"),
+        ("The UK's Section 21 evictions will be banned.", "21"),
+        ("The Formula 1 season opens in Bahrain.", "1"),
+        ("Unit 731 conducted experiments.", "731"),
+        ("The Fortune 500 companies employ staff.", "500"),
+        ("Leaders of the G7 met, while the Group of 20 gathers in New Delhi.", "20"),
+        ("Infant mortality stands at 3 per 1,000 live births.", "1,000"),
+        ("One in five children lives in poverty.", "five"),
+        ("About one in three adults are obese.", "three"),
+        ("The company cut 1 in 10 jobs.", "10"),
+        ("Nine in 10 people support it.", "10"),
+        ("Eight out of 10 voters oppose the plan.", "10"),
+        ("The top 10 banks hold most deposits.", "10"),
+        ("One-third of the budget goes to defence.", "One-third"),
+    ],
+)
+def test_not_counts(text: str, figure: str) -> None:
+    assert [c for c in counts(text) if c[0].startswith(figure)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Another 500 people were arrested.", "500 people", 500, "person"),
+        ("Only 3 of the 10 candidates qualified.", "10 candidates", 10, "candidate"),
+        ("18 out of 32 Allies met the target.", "32 Allies", 32, "ally"),
+        ("Five of the 32 allies opposed the plan.", "32 allies", 32, "ally"),
+        ("Sales of 50,000 units were reported.", "50,000 units", 50_000, "unit"),
+        ("NATO's 32 Allies met in Vilnius.", "32 Allies", 32, "NATO Allies"),
+        ("In 2019, 40 people died in the fire.", "40 people", 40, "person"),
+        ("Ukraine received 31 Abrams tanks.", "31 Abrams tanks", 31, "tank"),
+        ("Police arrested 3 people in 2 raids.", "2 raids", 2, "raid"),
+        ("Russia fired 75 missiles and 120 drones.", "120 drones", 120, "drone"),
+        ("The Rolling Stones played 2 shows.", "2 shows", 2, "show"),
+    ],
+)
+def test_counts_kept(text: str, span: str, value: float, unit: str) -> None:
+    assert (span, value, unit) in counts(text)
