@@ -184,6 +184,8 @@ class LexiconSpec(Spec):
     """Event words that name the same kind of event ("met" and "meetings" are a "meeting")."""
     event_participants: dict[str, list[str]] = Field(default_factory=dict)
     """Who an event is of ("finance ministers"): the id keys the event, the phrases find it."""
+    percent_idioms: list[str] = Field(default_factory=list)
+    """Words after "100 percent" that make it a manner of speaking ("100 percent sure"), not a figure."""
     amount_purposes: list[str] = Field(default_factory=list)
     """Nouns that say what a sum of money is for ("aid", "budget", "contracts")."""
     quote_negations: list[str] = Field(default_factory=list)

@@ -74,3 +74,25 @@ def test_not_counts(text: str, figure: str) -> None:
 )
 def test_counts_kept(text: str, span: str, value: float, unit: str) -> None:
     assert (span, value, unit) in counts(text)
+
+
+# --- percentages: a year before someone else's percent sign, and "100 percent sure" ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Unemployment hit 10% in 2009 and 14.7% in April 2020.", [("10%", 10), ("14.7%", 14.7)]),
+        ("Unemployment rose in 2020 and 2021 to 8%.", [("8%", 8)]),
+        ("Prices rose 3% in 2023 and 4% in 2024.", [("3%", 3), ("4%", 4)]),
+        ("I am 100 percent sure we will win, the coach said.", []),
+        ("We are 110% behind the manager.", []),
+        ("The minister said the cost would be one hundred percent covered.", [("one hundred percent", 100)]),
+        ("The 100% tariff on Chinese EVs takes effect.", [("100%", 100)]),
+        ("The tax rate will fall from 25 to 21 percent.", [("25", 25), ("21 percent", 21)]),
+        ("Growth is forecast at 5% to 7% next year.", [("5% to 7%", 5)]),
+        ("The proposal won 99.9 percent of the vote.", [("99.9 percent", 99.9)]),
+    ],
+)
+def test_percents_in_news(text: str, expected: list[tuple[str, float]]) -> None:
+    assert percents(text) == expected

@@ -294,9 +294,20 @@ def percent_quantities(text: str) -> list[tuple[re.Match[str], Quantity]]:
     """
     if _LAST_PERCENTS and _LAST_PERCENTS[0][0] is text:
         return _LAST_PERCENTS[0][1]
-    found = iter_quantities_near(_PERCENT, text, PERCENT_ANCHOR, before=120, after=10)
+    found = [
+        (match, quantity)
+        for match, quantity in iter_quantities_near(_PERCENT, text, PERCENT_ANCHOR, before=120, after=10)
+        if not _year_before_percent(match, quantity)
+    ]
     _LAST_PERCENTS[:] = [(text, found)]
     return found
+
+
+def _year_before_percent(match: re.Match[str], quantity: Quantity) -> bool:
+    """True for the year in "in 2020 and 2021 to 8%" or "3% in 2023 and 4%": a bare year-like figure
+    whose percent sign belongs to the figure after it (a range that did not hold).
+    """
+    return match.group("suf1") is None and not quantity.ranged and _looks_like_year(quantity, match)
 
 
 def _looks_like_year(quantity: Quantity, match: re.Match[str]) -> bool:
