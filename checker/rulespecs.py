@@ -96,6 +96,9 @@ class CurrencySpec(Spec):
     ("a twenty pound bag") they are the measure, not money."""
     name: str = ""
     """The currency's English name, for messages."""
+    code_is_word: bool = False
+    """True when the code is also a common name (PHP the language, ESP32 and CRC32 chips and checks):
+    the code alone then makes a sum only of a figure written as money (a scale, thousands, cents)."""
 
 
 class RateSpec(Spec):
@@ -136,6 +139,8 @@ class CurrenciesSpec(Spec):
     """Scale abbreviations read only right after a currency symbol ("£3m"), where they are unambiguous."""
     code_scales: dict[str, float] = Field(default_factory=dict)
     """Letters glued before an ISO code that scale the sum ("30 MUSD" is 30 million dollars)."""
+    weight_cues: list[str] = Field(default_factory=list)
+    """Words shortly before a figure that make a measure name a weight ("weighs 200 pounds")."""
 
 
 # --- units.yml ----------------------------------------------------------------------------------

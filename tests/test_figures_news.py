@@ -96,3 +96,43 @@ def test_counts_kept(text: str, span: str, value: float, unit: str) -> None:
 )
 def test_percents_in_news(text: str, expected: list[tuple[str, float]]) -> None:
     assert percents(text) == expected
+
+
+# --- amounts: codes and symbols that are names, weights in pounds, hyphenated scales -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ESP32 chip costs less than a euro.",
+        "The website runs on PHP 8.2 and MySQL.",
+        "The file failed its CRC32 check.",
+        "The RS 5 coupe was unveiled at the show.",
+        "He lost 20 pounds before the fight.",
+        "The boxer weighs 200 pounds.",
+        "The jets dropped 2,000-pound bombs on the tunnels.",
+    ],
+)
+def test_not_amounts_in_news(text: str) -> None:
+    assert amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A $5 bill was found.", [("$5", "USD", 5)]),
+        ("Visitors must pay a $5 fee to enter.", [("$5", "USD", 5)]),
+        ("Canberra pledged A$100 million.", [("A$100 million", "AUD", 1e8)]),
+        ("The state approved a $1.5-billion bond.", [("$1.5-billion", "USD", 1.5e9)]),
+        ("Tickets sell for Rs 5,000 each.", [("Rs 5,000", "INR", 5000)]),
+        ("Manila set aside PHP 1,500 for each family.", [("PHP 1,500", "PHP", 1500)]),
+        ("Ottawa pledged CAD 5 million.", [("CAD 5 million", "CAD", 5e6)]),
+        ("He was fined 500 pounds yesterday.", [("500 pounds", "GBP", 500)]),
+        ("Investors lost 20 million pounds in the scheme.", [("20 million pounds", "GBP", 2e7)]),
+        ("The farmer sold a 500-pound pumpkin for £300.", [("£300", "GBP", 300)]),
+        ("Workers earn $5-a-day in the mines.", [("$5", "USD", 5)]),
+        ("AI is the $1 trillion question for investors.", [("$1 trillion", "USD", 1e12)]),
+    ],
+)
+def test_amounts_in_news(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert amounts(text) == expected
