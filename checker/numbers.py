@@ -228,8 +228,9 @@ def number_pattern(extra_abbreviations: Mapping[str, float] | None = None, money
         digits = digits.replace(r"(?: \d{3}){2,}", r"(?: \d{3})+", 1)
         end = r"(?:(?![A-Za-z])|(?=[A-Z]{3}(?![a-z])))"
     tail = rf"(?:\s+{_AND}\s+{_PART})?"
+    scale_join = r"(?:\s*|-(?=[A-Za-z]))" if money else r"\s*"  # "$1.5-billion bond"
     scale = (
-        rf"(?:\s*\b{_SCALE}\b(?:{_WORD_JOIN}(?:{_WORD_ATOM}|\d{{1,3}}(?![\d.,]\d)))*"
+        rf"(?:{scale_join}\b{_SCALE}\b(?:{_WORD_JOIN}(?:{_WORD_ATOM}|\d{{1,3}}(?![\d.,]\d)))*"
         rf"|\s?{_abbreviation_pattern(abbreviations)}(?![\w-])|{end})"
     )
     return (
@@ -293,7 +294,7 @@ _FRACTION_FORM = re.compile(r"(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)")
 _VULGAR_FORM = re.compile(rf"(?:(?P<whole>\d+)\s?)?(?P<vulgar>[{VULGAR_FRACTIONS}])")
 _DIGIT_FORM = re.compile(
     rf"(?P<figure>{_FIGURE_RE})(?:\s+and\s+(?P<part>an?|one)\s+(?P<denom>half|quarter|third))?"
-    r"\s*(?P<scale>[A-Za-z]+)?"
+    r"(?:\s*|-(?=[A-Za-z]{4}))(?P<scale>[A-Za-z]+)?"
 )
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
 _CONTINENTAL = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")

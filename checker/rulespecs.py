@@ -96,6 +96,9 @@ class CurrencySpec(Spec):
     ("a twenty pound bag") they are the measure, not money."""
     name: str = ""
     """The currency's English name, for messages."""
+    code_is_word: bool = False
+    """True when the code is also a common name (PHP the language, ESP32 and CRC32 chips and checks):
+    the code alone then makes a sum only of a figure written as money (a scale, thousands, cents)."""
 
 
 class RateSpec(Spec):
@@ -136,6 +139,8 @@ class CurrenciesSpec(Spec):
     """Scale abbreviations read only right after a currency symbol ("£3m"), where they are unambiguous."""
     code_scales: dict[str, float] = Field(default_factory=dict)
     """Letters glued before an ISO code that scale the sum ("30 MUSD" is 30 million dollars)."""
+    weight_cues: list[str] = Field(default_factory=list)
+    """Words shortly before a figure that make a measure name a weight ("weighs 200 pounds")."""
 
 
 # --- units.yml ----------------------------------------------------------------------------------
@@ -159,6 +164,9 @@ class UnitsSpec(Spec):
     """Nouns after a number that make it something other than a count (years, percent, times)."""
     any_plural_noun: bool = True
     """Also count unlisted plural nouns, keyed by their own lemma."""
+    lead_words: list[str] = Field(default_factory=list)
+    """Capitalised words that may stand right before a count's figure ("Another 500 people"); any
+    other capitalised word there makes the figure part of a name ("Boeing 737", "Route 66")."""
 
 
 # --- lexicon.yml --------------------------------------------------------------------------------
@@ -181,6 +189,8 @@ class LexiconSpec(Spec):
     """Event words that name the same kind of event ("met" and "meetings" are a "meeting")."""
     event_participants: dict[str, list[str]] = Field(default_factory=dict)
     """Who an event is of ("finance ministers"): the id keys the event, the phrases find it."""
+    percent_idioms: list[str] = Field(default_factory=list)
+    """Words after "100 percent" that make it a manner of speaking ("100 percent sure"), not a figure."""
     amount_purposes: list[str] = Field(default_factory=list)
     """Nouns that say what a sum of money is for ("aid", "budget", "contracts")."""
     quote_negations: list[str] = Field(default_factory=list)

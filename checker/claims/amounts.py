@@ -41,6 +41,10 @@ class CurrencyGrammar:
     scales: dict[str, float]
     measures: frozenset[str]
     """Folded names that are also units of measure ("pound")."""
+    weight_cues: frozenset[str]
+    """Words shortly before a figure that make a measure name a weight ("weighs")."""
+    word_codes: frozenset[str]
+    """Folded codes that are also common names ("php", "esp"): see ``CurrencySpec.code_is_word``."""
 
 
 def _fold(surface: str) -> str:
@@ -52,10 +56,19 @@ def _symbol_variants(symbol: str) -> set[str]:
     only when there are two or more of them ("a $5 bill" is not Australian dollars).
     """
     forms = {symbol, symbol.replace(".", "")}
-    if symbol.endswith("$") and len(symbol) > 1 and symbol[-2].isalpha():
-        forms |= {f[:-1] + " $" for f in forms}
-    if len(re.sub(r"[^A-Za-z]", "", symbol)) > 1:
+    letters = re.sub(r"[^A-Za-z]", "", symbol)
+    if (
+        symbol.endswith("$")
+        and len(symbol) > 1
+        and symbol[-2].isalpha()
+        and letters.lower() not in ("a", "i")
+    ):
+        forms |= {f[:-1] + " $" for f in forms}  # "US $5", "c $ 5", but "A $5 fee" is a dollar, not A$
+    if len(letters) > 1:
+        mixed = letters[1:].islower() and letters[0].isupper()
         forms = case_variants(forms)
+        if mixed:  # "Rs 500", "rs 500", but "Audi RS 6" is a car
+            forms = {f for f in forms if f != f.upper()}
     return forms
 
 
@@ -137,7 +150,16 @@ def build_grammar(spec: CurrenciesSpec) -> CurrencyGrammar:
     anchors = re.compile(
         rf"(?<![A-Za-z]){trie_pattern(symbol_forms | set(code_forms) | name_forms | lower_codes)}(?![A-Za-z])"
     )
-    return CurrencyGrammar(pattern, anchors, symbols, names, dict(spec.symbol_scales), frozenset(measures))
+    return CurrencyGrammar(
+        pattern,
+        anchors,
+        symbols,
+        names,
+        dict(spec.symbol_scales),
+        frozenset(measures),
+        frozenset(w.lower() for w in spec.weight_cues),
+        frozenset(_fold(c.code) for c in spec.currencies if c.code_is_word),
+    )
 
 
 _BIG_SCALE_WORD = trie_pattern(case_variants(w for w, v in SCALES.items() if v >= 1000))
@@ -195,6 +217,7 @@ _FUNCTION_WORDS = frozenset(
     | {"per", "the", "to", "was", "were", "will", "with"}
 )
 """Words after "twenty pound" that keep it money ("20 pound in fees"); any other word is what it weighs."""
+_WORDS_BEFORE = re.compile(r"(?:\b[A-Za-z]+\s+){1,3}$")
 _NEXT_WORD = re.compile(r"[\s-]+([a-z]+)\b")
 _CENTS_JOIN = re.compile(r"\s+(?:and\s+)?|\s*")
 _CENTS_AFTER = re.compile(
@@ -204,12 +227,29 @@ _CENTS_AFTER = re.compile(
 (not "$4.25 and 32 is the quantity": only whole units, and only at the end of a clause)."""
 
 
-def _is_measure(text: str, end: int, suffix: str, grammar: CurrencyGrammar) -> bool:
-    """True for "a twenty pound bag": a name that is also a measure, used before a noun."""
-    if _fold(suffix) not in grammar.measures:
+def _is_measure(text: str, start: int, end: int, suffix: str, grammar: CurrencyGrammar) -> bool:
+    """True for "a twenty pound bag" (a name that is also a measure, used before a noun) and
+    "he lost 20 pounds" (after a word of weight).
+    """
+    folded = _fold(suffix)
+    if folded not in grammar.measures and folded[:-1] not in grammar.measures:
         return False
+    before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and grammar.weight_cues.intersection(before.group(0).lower().split()):
+        return True
+    if folded not in grammar.measures:
+        return False  # "fined 500 pounds yesterday" is money: only the singular is a measure before a noun
     following = _NEXT_WORD.match(text, end)
     return following is not None and following.group(1) not in _FUNCTION_WORDS
+
+
+_WRITTEN_AS_MONEY = re.compile(r"\d,\d{3}|\.\d\d(?!\d)|\d\s*[A-Za-z]")
+
+
+def _code_word_only(prefix: str | None, suffix: str | None, grammar: CurrencyGrammar) -> bool:
+    """True when the only currency marker is a code that is also a common name ("PHP", "ESP")."""
+    markers = [_fold(m) for m in (prefix, suffix) if m]
+    return bool(markers) and all(m in grammar.word_codes for m in markers)
 
 
 def find_amounts(text: str, spec: CurrenciesSpec) -> list[_Found]:
@@ -234,11 +274,15 @@ def find_amounts(text: str, spec: CurrenciesSpec) -> list[_Found]:
             trailing = _TRAILING_SCALE.search(suffix)
             if trailing is not None:  # "75 USD million"
                 scale, suffix = SCALES[trailing.group(1).lower()], suffix[: trailing.start()]
-            if _is_measure(text, quantity.end, suffix, grammar):
+            if not has_scale(match.group("num1")) and _is_measure(
+                text, quantity.start, quantity.end, suffix, grammar
+            ):
                 continue
         currency = _currency(prefix, suffix, grammar, spec.default_dollar)
         if currency is None:
             continue
+        if _code_word_only(prefix, suffix, grammar) and not _WRITTEN_AS_MONEY.search(match.group("num1")):
+            continue  # "PHP 8.2", "ESP32", "CRC32": a name and a version, not pesos
         code, factor = currency
         whole_units = (
             factor == 1.0

@@ -16,8 +16,13 @@ from checker.claims.amounts import amounts_in
 from checker.claims.base import Extracted, ExtractionContext
 from checker.models import ClaimKind, CountValue
 from checker.numbers import (
+    DENOMINATORS,
+    ONES,
     PERCENT_ANCHOR,
     PERCENT_SIGN,
+    QUALIFIERS,
+    SCALES,
+    TENS,
     Quantity,
     iter_numbers_quantities,
     iter_quantities_near,
@@ -39,6 +44,19 @@ _MONTH_BEFORE = re.compile(
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)\s+$"
 )
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
+_NUMBER_WORDS = frozenset({*ONES, *TENS, *SCALES, *DENOMINATORS})
+_BEFORE_FIGURE = re.compile(
+    r"(?:(?P<rate>\b(?i:per|every|for\s+every))\s+"
+    r"|(?<![\w'’.-])(?P<word>[A-Za-z][A-Za-z\d&]*)[ \u00a0]"
+    r"|(?<![\w'’.-])(?P<named>[A-Za-z][A-Za-z\d&]*)\s+of\s+"
+    r"|(?P<ratio>(?<![\w.,])(?:\d[\d,.]*|(?i:{words}))\s+(?P<ratio_join>(?i:in|out\s+of))\s+))$".format(
+        words="|".join(sorted({*ONES, *TENS}, key=len, reverse=True))
+    )
+)
+"""What stands just before a count's figure: a word (a capitalised one names: "Boeing 737"),
+"Capitalised of" ("Group of 20"), a rate ("3 per 1,000 births") or a ratio ("one in five children")."""
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"'”’)]*\s+)[\"'“‘(]*$")
+_RANKING = frozenset({"top", "bottom"})
 
 
 @dataclass(frozen=True)
@@ -71,6 +89,7 @@ class NounResolver:
         self.not_counted = {_fold(w) for w in rules.units.not_counted}
         self.stopwords = {w.lower() for w in rules.lexicon.stopwords}
         self.any_plural_noun = rules.units.any_plural_noun
+        self.lead_words = {w.lower() for w in rules.units.lead_words}
         self._alias_patterns: dict[str, re.Pattern[str] | None] = {}
         self.longest_form = max([len(f.split()) for f in [*self.forms, *self.group_names]] + [1])
 
@@ -275,9 +294,20 @@ def percent_quantities(text: str) -> list[tuple[re.Match[str], Quantity]]:
     """
     if _LAST_PERCENTS and _LAST_PERCENTS[0][0] is text:
         return _LAST_PERCENTS[0][1]
-    found = iter_quantities_near(_PERCENT, text, PERCENT_ANCHOR, before=120, after=10)
+    found = [
+        (match, quantity)
+        for match, quantity in iter_quantities_near(_PERCENT, text, PERCENT_ANCHOR, before=120, after=10)
+        if not _year_before_percent(match, quantity)
+    ]
     _LAST_PERCENTS[:] = [(text, found)]
     return found
+
+
+def _year_before_percent(match: re.Match[str], quantity: Quantity) -> bool:
+    """True for the year in "in 2020 and 2021 to 8%" or "3% in 2023 and 4%": a bare year-like figure
+    whose percent sign belongs to the figure after it (a range that did not hold).
+    """
+    return match.group("suf1") is None and not quantity.ranged and _looks_like_year(quantity, match)
 
 
 def _looks_like_year(quantity: Quantity, match: re.Match[str]) -> bool:
@@ -292,6 +322,46 @@ def _looks_like_year(quantity: Quantity, match: re.Match[str]) -> bool:
 def _after_month(text: str, quantity: Quantity) -> bool:
     """A day after a month name ("April 4 talks") is a date, not a count."""
     return _MONTH_BEFORE.search(text, max(0, quantity.start - 12), quantity.start) is not None
+
+
+def _not_counting(text: str, quantity: Quantity, resolver: NounResolver) -> bool:
+    """True when the words before a bare figure make it no count of what follows.
+
+    "Boeing 737 aircraft", "iPhone 15 units", "Route 66 attracts", "the Group of 20": a capitalised
+    word (not a listed lead word such as "Another") right before the figure makes it part of a name.
+    "3 per 1,000 live births", "one in five children", "eight out of 10 voters": the figure is the
+    base of a rate or ratio ("18 out of 32 Allies" keeps its whole of 32, a base being 10 or fewer,
+    100 or 1,000). "the top 10 banks" ranks rather than counts.
+    """
+    if quantity.qualifier != "exact":
+        return False
+    before = _BEFORE_FIGURE.search(text, max(0, quantity.start - 40), quantity.start)
+    if before is None:
+        return False
+    name = before.group("word") or before.group("named")
+    if before.group("named") is not None and _SENTENCE_START.search(text, 0, before.start()):
+        return False  # "Sales of 50,000 units": a capital that only starts the sentence
+    if name is not None:
+        if not text[quantity.start : quantity.start + 1].isdigit():
+            return False
+        folded = name.lower()
+        if folded in _RANKING:
+            return True
+        return (
+            name != folded
+            and folded not in resolver.stopwords
+            and folded not in resolver.lead_words
+            and folded not in _NUMBER_WORDS
+            and folded not in _QUALIFIER_WORDS
+        )
+    if before.group("rate") is not None:
+        return True
+    if before.group("ratio_join").lower() == "in":
+        return True
+    return quantity.value <= 10 or quantity.value in (100, 1000)
+
+
+_QUALIFIER_WORDS = frozenset(word for phrase in QUALIFIERS for word in phrase.split())
 
 
 def find_counts(ctx: ExtractionContext) -> list[Extracted]:
@@ -321,7 +391,11 @@ def find_counts(ctx: ExtractionContext) -> list[Extracted]:
 
     taken = _disjoint(taken)
     for match, quantity in iter_numbers_quantities(_QUANTITY, text):
-        if _overlaps(taken, quantity.start, quantity.end) or _after_month(text, quantity):
+        if (
+            _overlaps(taken, quantity.start, quantity.end)
+            or _after_month(text, quantity)
+            or _not_counting(text, quantity, resolver)
+        ):
             continue
         if text[quantity.end : quantity.end + 1] == "-" or text[quantity.end : quantity.end + 1].isalpha():
             continue  # "two-day", "18-month-long": the number is part of an adjective

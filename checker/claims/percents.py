@@ -39,6 +39,7 @@ def _percent_of_figure() -> re.Pattern[str]:
     )
 
 
+_NEXT_WORDS = re.compile(r"[ \t]+([A-Za-z]+(?:[ \t]+[A-Za-z]+)?)")
 _URLISH = re.compile(r"[=?&]|://|www\.")
 _MAX_OF_WORDS = 4
 
@@ -89,6 +90,18 @@ def of_phrase(ctx: ExtractionContext, pos: int) -> tuple[str, int] | None:
     return " ".join(words), end
 
 
+def _idiom(ctx: ExtractionContext, value: float, end: int) -> bool:
+    """True for "100 percent sure", "110% behind him": a whole hundred or more, said of a person's state."""
+    if value < 100:
+        return False
+    following = _NEXT_WORDS.match(ctx.document.text, end)
+    if following is None:
+        return False
+    idioms = {w.lower() for w in ctx.rules.lexicon.percent_idioms}
+    words = following.group(1).lower().split()
+    return words[0] in idioms or " ".join(words) in idioms
+
+
 def find_percents(ctx: ExtractionContext) -> list[Extracted]:
     """Every percentage in the document that is not a share of a countable group."""
     text = ctx.document.text
@@ -99,6 +112,12 @@ def find_percents(ctx: ExtractionContext) -> list[Extracted]:
         if "%" in text[quantity.start : quantity.end] and _in_url(text, quantity.start, quantity.end):
             continue
         if share_target(ctx, quantity.end, groups_only=True) is not None:
+            continue
+        if (
+            not quantity.ranged
+            and quantity.qualifier == "exact"
+            and _idiom(ctx, quantity.value, quantity.end)
+        ):
             continue
         of = of_phrase(ctx, quantity.end)
         value = PercentValue(
