@@ -72,6 +72,8 @@ def test_not_counts(text: str, figure: str) -> None:
         ("Police arrested 3 people in 2 raids.", "2 raids", 2, "raid"),
         ("Russia fired 75 missiles and 120 drones.", "120 drones", 120, "drone"),
         ("The Rolling Stones played 2 shows.", "2 shows", 2, "show"),
+        ("Russia Fires 40 Missiles at Kyiv", "40 Missiles", 40, "missile"),
+        ("Ukraine Receives 14 Leopard Tanks From Germany", "14 Leopard Tanks", 14, "tank"),
     ],
 )
 def test_counts_kept(text: str, span: str, value: float, unit: str) -> None:

@@ -353,6 +353,7 @@ def _not_counting(text: str, quantity: Quantity, resolver: NounResolver) -> bool
             and folded not in resolver.lead_words
             and folded not in _NUMBER_WORDS
             and folded not in _QUALIFIER_WORDS
+            and not _in_title_case_line(text, quantity.start)
         )
     if before.group("rate") is not None:
         return True
@@ -362,6 +363,19 @@ def _not_counting(text: str, quantity: Quantity, resolver: NounResolver) -> bool
 
 
 _QUALIFIER_WORDS = frozenset(word for phrase in QUALIFIERS for word in phrase.split())
+_LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+
+
+def _in_title_case_line(text: str, at: int) -> bool:
+    """A headline in title case ("Russia Fires 40 Missiles at Kyiv"): a capital there names nothing.
+
+    Most of the line's longer words capitalised, at least three of them, is a headline's case.
+    """
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words: list[str] = _LONG_WORD.findall(text, start, end if end != -1 else len(text))
+    capitalised = sum(word[0].isupper() for word in words)
+    return capitalised >= 3 and capitalised >= 0.7 * len(words)
 
 
 def find_counts(ctx: ExtractionContext) -> list[Extracted]:
