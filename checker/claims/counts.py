@@ -333,13 +333,15 @@ def _not_counting(text: str, quantity: Quantity, resolver: NounResolver) -> bool
     base of a rate or ratio ("18 out of 32 Allies" keeps its whole of 32, a base being 10 or fewer,
     100 or 1,000). "the top 10 banks" ranks rather than counts.
     """
-    if quantity.qualifier != "exact":
+    if quantity.qualifier != "exact" or not _may_stand_before_a_figure(text, quantity.start):
         return False
     before = _BEFORE_FIGURE.search(text, max(0, quantity.start - 40), quantity.start)
     if before is None:
         return False
     name = before.group("word") or before.group("named")
-    if before.group("named") is not None and _SENTENCE_START.search(text, 0, before.start()):
+    if before.group("named") is not None and _SENTENCE_START.search(
+        text, max(0, before.start() - 12), before.start()
+    ):
         return False  # "Sales of 50,000 units": a capital that only starts the sentence
     if name is not None:
         if not text[quantity.start : quantity.start + 1].isdigit():
@@ -363,6 +365,23 @@ def _not_counting(text: str, quantity: Quantity, resolver: NounResolver) -> bool
 
 
 _QUALIFIER_WORDS = frozenset(word for phrase in QUALIFIERS for word in phrase.split())
+_WORDS_BEFORE_A_BASE = frozenset({"per", "every", "of", "in", *_RANKING})
+
+
+def _may_stand_before_a_figure(text: str, start: int) -> bool:
+    """Whether ``_BEFORE_FIGURE`` can find anything that makes the figure at ``start`` no count: the
+    word right before it has a capital ("Boeing", "iPhone") or is per/every/of/in/top/bottom.  Most
+    figures follow a lowercase word, and a look at one word spares them a search of 40 characters.
+    """
+    if start == 0 or not text[start - 1].isspace():
+        return False
+    words = text[max(0, start - 24) : start].split()
+    if not words:
+        return False
+    word = words[-1].lstrip("\"'“‘([{")
+    return bool(word) and (word != word.lower() or word in _WORDS_BEFORE_A_BASE)
+
+
 _LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 
 
