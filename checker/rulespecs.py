@@ -279,6 +279,14 @@ class HolidaySpec(Spec):
         return self
 
 
+def _lower_case_words(value: list[str]) -> list[str]:
+    """Each entry one word in lower case: the word lists beside days and holidays are matched that way."""
+    for word in value:
+        if not word or word != word.lower() or len(word.split()) != 1 or word != word.strip():
+            raise ValueError(f"word {word!r} must be one word in lower case")
+    return value
+
+
 class WordsBesideAName(Spec):
     """Capitalized words written right before or after a holiday that is also a personal name."""
 
@@ -290,10 +298,7 @@ class WordsBesideAName(Spec):
     @field_validator("before", "after")
     @classmethod
     def _one_lower_case_word(cls, value: list[str]) -> list[str]:
-        for word in value:
-            if not word or word != word.lower() or len(word.split()) != 1 or word != word.strip():
-                raise ValueError(f"word {word!r} must be one word in lower case")
-        return value
+        return _lower_case_words(value)
 
 
 class NamesAfterDays(Spec):
@@ -316,10 +321,7 @@ class NamesAfterDays(Spec):
     @field_validator("holiday_after", "weekday_before", "weekday_after", "month_day_after")
     @classmethod
     def _one_lower_case_word(cls, value: list[str]) -> list[str]:
-        for word in value:
-            if not word or word != word.lower() or len(word.split()) != 1 or word != word.strip():
-                raise ValueError(f"word {word!r} must be one word in lower case")
-        return value
+        return _lower_case_words(value)
 
 
 class HolidaysSpec(Spec):
