@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from checker.rulespecs import EntitiesSpec, EntitySpec, TitleSpec
@@ -61,9 +62,30 @@ def trie_regex(words: list[str]) -> str:
 
 
 def _alias_pattern(names: list[str]) -> re.Pattern[str]:
-    """Every name, longest first, bounded by non-word characters."""
+    """Every name, longest first, ending before a non-word character (``_bounded_matches`` checks the
+    character before it: a leading look-behind would keep the engine from skipping ahead to the
+    letters a name can start with, and it tried the look-behind at every character instead).
+    """
     body = trie_regex(sorted(set(names)))
-    return re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])" if body else r"(?!x)x")
+    return re.compile(rf"(?:{body})(?![\w\-])" if body else r"(?!x)x")
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w\-]")
+
+
+def _bounded_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer`` where no word character or hyphen may stand before a match: one that starts
+    inside a word is passed over one character at a time, as a look-behind would have failed there.
+    """
+    search = pattern.search
+    at = start
+    while (match := search(text, at, end)) is not None:
+        found = match.start()
+        if found > 0 and _WORD_OR_HYPHEN.match(text, found - 1):
+            at = found + 1
+            continue
+        yield match
+        at = match.end() if match.end() > found else found + 1
 
 
 class EntityIndex:
@@ -128,7 +150,7 @@ class EntityIndex:
         return cached
 
     def _scan(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), m.group(0)) for m in self._names_re.finditer(text, start, end)]
+        return [(m.start(), m.end(), m.group(0)) for m in _bounded_matches(self._names_re, text, start, end)]
 
     def _mentions(self, found: list[tuple[int, int, str]], on: dt.date | None) -> list[Mention]:
         resolved = self._resolved
@@ -162,7 +184,7 @@ class EntityIndex:
     def group_mentions(self, text: str, start: int, end: int, present: set[str]) -> list[Mention]:
         """Generic nouns ("members") that name a group whose organisation the document names."""
         found: list[Mention] = []
-        for match in self._generic_re.finditer(text, start, end):
+        for match in _bounded_matches(self._generic_re, text, start, end):
             for entity_id in self._generic.get(_fold(match.group(0)), []):
                 parent = self.entities[entity_id].part_of
                 if parent is None or parent in present:
