@@ -158,6 +158,8 @@ def test_a_named_month_year_and_day_in_any_order(text: str, span: str, day: str)
         "Jun-2014-15 fiscal plan",
         "memo MAR-2016-12",
         "Case number DEC-2015-21",
+        "Case number DEC-2015-45 was closed.",
+        "File JAN/2016/77 was lost.",
     ],
 )
 def test_fiscal_years_and_codes_after_a_month_are_no_dates(text: str) -> None:

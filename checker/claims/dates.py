@@ -636,11 +636,16 @@ def _parse_month_day(m: re.Match[str], text: str, day_names: _DayNames) -> _Ment
     return _calendar_day(m, m.start(), year, _written(m, text, "md_m"), day)
 
 
+_GLUED_FIGURES_AFTER = re.compile(r"[-/]\d")
+
+
 def _parse_month_year(m: re.Match[str], text: str) -> _Mention | None:
     if m["my_y2"]:  # "2017 April": a lowercase "may" or "march" after a year is still a verb
         month = _month_number(_written(m, text, "my_m2"), has_day_or_year=False)
         year = int(m["my_y2"])
     else:
+        if _GLUED_FIGURES_AFTER.match(text, m.end()) and _GLUED_FIGURES_AFTER.match(text, m.end("my_m")):
+            return None  # "case DEC-2015-45": one token of figures glued to a month is a code
         month = _month_number(_written(m, text, "my_m"), has_day_or_year=not m["my_in"])
         year_text = _short_year(m["my_yy"]) if m["my_yy"] else _year_text(m, "my_y", "my_sy")
         if year_text is None:
