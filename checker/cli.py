@@ -533,6 +533,6 @@ def _leave(code: int | str | None) -> NoReturn:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except BrokenPipeError:  # the reader went away (``crosscheck claims ... | head``)
-        code = code or 0
+    except BrokenPipeError:  # the reader went away (``crosscheck claims ... | head``): leave all the same
+        pass
     os._exit(code or 0)
