@@ -95,15 +95,22 @@ def test_cache_keys_change_with_the_code(monkeypatch: pytest.MonkeyPatch) -> Non
     assert p.cache_key(doc) != key
 
 
-def test_unchanged_corpus_reuses_its_comparison(tmp_path: Path) -> None:
-    from pathlib import Path as _Path
+def test_unchanged_corpus_reuses_its_comparison(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    evaluated: list[int] = []
+    evaluate = pipeline_module.evaluate
 
+    def counted(*args):  # type: ignore[no-untyped-def]
+        evaluated.append(1)
+        return evaluate(*args)
+
+    monkeypatch.setattr(pipeline_module, "evaluate", counted)
     p = Pipeline(default_rules())
     cache = ClaimCache(tmp_path)
     first = p.check([Path("seeds")], cache=cache)
     entries_after_first = cache.stats()[0]
-    second = p.check([_Path("seeds")], cache=cache)
-    fresh = p.check([_Path("seeds")])
+    second = p.check([Path("seeds")], cache=cache)
+    assert len(evaluated) == 1  # the second check compared nothing
+    fresh = p.check([Path("seeds")])
     assert entries_after_first == 5
     assert first.model_dump() == second.model_dump() == fresh.model_dump()
 
