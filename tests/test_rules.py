@@ -141,8 +141,9 @@ def test_rules_command_checks_rate_tables_too(rules_copy: Path) -> None:
     assert "rates-ecb-eur.csv:2: bad rate row" in result.output
 
 
-def _line_of(path: Path, text: str) -> int:
-    return path.read_text().splitlines().index(text) + 1
+def _line_of(path: Path, start: str) -> int:
+    """The number of the first line of ``path`` that begins with ``start``."""
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if line.startswith(start))
 
 
 def test_bad_holiday_date_names_file_and_line(rules_copy: Path) -> None:
@@ -166,7 +167,7 @@ def test_bad_word_list_names_file_and_line(
     rules_copy: Path, file: str, old: str, new: str, field: str
 ) -> None:
     path = rules_copy / file
-    line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if text.startswith(old))
+    line = _line_of(path, old)
     path.write_text(path.read_text().replace(old, new))
     message = _error(rules_copy)
     assert f"{file}:{line}: {field}" in message
