@@ -45,18 +45,36 @@ _MONTH_BEFORE = re.compile(
 )
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
 _NUMBER_WORDS = frozenset({*ONES, *TENS, *SCALES, *DENOMINATORS})
+_QUALIFIER_WORDS = frozenset(word for phrase in QUALIFIERS for word in phrase.split())
+_RATES = ("per", "every", "for every")
+"""What stands before the base of a rate ("3 per 1,000 births")."""
+_RATIO_JOINS = ("in", "out of")
+"""What joins a ratio's two figures ("one in five children", "eight out of 10 voters")."""
+_RANKING = frozenset({"top", "bottom"})
+
+
+def _phrases(phrases: tuple[str, ...]) -> str:
+    return "|".join(r"\s+".join(phrase.split()) for phrase in phrases)
+
+
 _BEFORE_FIGURE = re.compile(
-    r"(?:(?P<rate>\b(?i:per|every|for\s+every))\s+"
+    r"(?:(?P<rate>\b(?i:{rates}))\s+"
     r"|(?<![\w'’.-])(?P<word>[A-Za-z][A-Za-z\d&]*)[ \u00a0]"
     r"|(?<![\w'’.-])(?P<named>[A-Za-z][A-Za-z\d&]*)\s+of\s+"
-    r"|(?P<ratio>(?<![\w.,])(?:\d[\d,.]*|(?i:{words}))\s+(?P<ratio_join>(?i:in|out\s+of))\s+))$".format(
-        words="|".join(sorted({*ONES, *TENS}, key=len, reverse=True))
+    r"|(?P<ratio>(?<![\w.,])(?:\d[\d,.]*|(?i:{words}))\s+(?P<ratio_join>(?i:{joins}))\s+))$".format(
+        rates=_phrases(_RATES),
+        words="|".join(sorted({*ONES, *TENS}, key=len, reverse=True)),
+        joins=_phrases(_RATIO_JOINS),
     )
 )
 """What stands just before a count's figure: a word (a capitalised one names: "Boeing 737"),
 "Capitalised of" ("Group of 20"), a rate ("3 per 1,000 births") or a ratio ("one in five children")."""
+_WORDS_BEFORE_A_BASE = frozenset(
+    {phrase.split()[-1] for phrase in (*_RATES, *_RATIO_JOINS)} | {"of"} | _RANKING
+)
+"""The lowercase words that can end what ``_BEFORE_FIGURE`` finds when no capital does: the last
+words of a rate or ratio, the "of" of "Group of 20", a ranking (see ``_may_stand_before_a_figure``)."""
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"'”’)]*\s+)[\"'“‘(]*$")
-_RANKING = frozenset({"top", "bottom"})
 
 
 @dataclass(frozen=True)
@@ -364,14 +382,12 @@ def _not_counting(text: str, quantity: Quantity, resolver: NounResolver) -> bool
     return quantity.value <= 10 or quantity.value in (100, 1000)
 
 
-_QUALIFIER_WORDS = frozenset(word for phrase in QUALIFIERS for word in phrase.split())
-_WORDS_BEFORE_A_BASE = frozenset({"per", "every", "of", "in", *_RANKING})
-
-
 def _may_stand_before_a_figure(text: str, start: int) -> bool:
     """Whether ``_BEFORE_FIGURE`` can find anything that makes the figure at ``start`` no count: the
-    word right before it has a capital ("Boeing", "iPhone") or is per/every/of/in/top/bottom.  Most
-    figures follow a lowercase word, and a look at one word spares them a search of 40 characters.
+    word right before it has a capital ("Boeing", "iPhone") or is one of ``_WORDS_BEFORE_A_BASE``.
+    Most figures follow a lowercase word, and a look at one word spares them a search of 40 characters.
+    The look is narrower than the search: a word glued to a dash or a symbol ("deaths—per 1,000",
+    "*top 10") or longer than 24 characters passes it by, so the figure there stays a count.
     """
     if start == 0 or not text[start - 1].isspace():
         return False
