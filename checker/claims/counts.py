@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from dataclasses import dataclass
 
 from checker.claims.amounts import amounts_in
@@ -383,19 +384,27 @@ def _not_counting(text: str, quantity: Quantity, resolver: NounResolver) -> bool
 
 
 def _may_stand_before_a_figure(text: str, start: int) -> bool:
-    """Whether ``_BEFORE_FIGURE`` can find anything that makes the figure at ``start`` no count: the
-    word right before it has a capital ("Boeing", "iPhone") or is one of ``_WORDS_BEFORE_A_BASE``.
-    Most figures follow a lowercase word, and a look at one word spares them a search of 40 characters.
-    The look is narrower than the search: a word glued to a dash or a symbol ("deaths—per 1,000",
-    "*top 10") or longer than 24 characters passes it by, so the figure there stays a count.
+    """Whether ``_BEFORE_FIGURE`` can find anything that makes the figure at ``start`` no count.
+
+    Everything it finds ends in a word and white space: a word with a capital ("Boeing", "iPhone") or
+    one of ``_WORDS_BEFORE_A_BASE``.  Reading that last word back from the figure (over the same 40
+    characters, letters, digits and "&" as the pattern's words) spares most figures, which follow a
+    lowercase word, the search; it never turns one away that the search would find.
     """
-    if start == 0 or not text[start - 1].isspace():
+    floor = max(0, start - 40)
+    end = start
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    if end == start:
         return False
-    words = text[max(0, start - 24) : start].split()
-    if not words:
-        return False
-    word = words[-1].lstrip("\"'“‘([{")
-    return bool(word) and (word != word.lower() or word in _WORDS_BEFORE_A_BASE)
+    begin = end
+    while begin > floor and text[begin - 1] in _WORD_CHARACTERS:
+        begin -= 1
+    word = text[begin:end]
+    return word != word.lower() or any(part in _WORDS_BEFORE_A_BASE for part in word.split("&"))
+
+
+_WORD_CHARACTERS = frozenset(string.ascii_letters + string.digits + "&")
 
 
 _LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
