@@ -828,8 +828,8 @@ class _NameGuard:
         """The guard for one table of holidays (built once per table, with its grammar)."""
         before = [*_NOT_NAME_BEFORE, *(_capitalized(word) for word in holidays.not_name_before)]
         after = [_capitalized(word) for word in holidays.not_name_after]
-        cues_before = alternation([*_CALENDAR_CUES_BEFORE, *holidays.cue_before])
-        cues_after = alternation(holidays.cue_after) if holidays.cue_after else "(?!)"
+        cues_before = _any_word([*_CALENDAR_CUES_BEFORE, *holidays.cue_before])
+        cues_after = _any_word(holidays.cue_after)
         return cls(
             re.compile(rf"\b{_not_one_of(before)}[A-Z][a-z]+\s+\Z"),
             re.compile(rf"\s+{_not_one_of(after)}[A-Z][a-z]"),
@@ -874,17 +874,13 @@ class _DayNames:
     @classmethod
     def of(cls, holidays: HolidayTable) -> _DayNames:
         """The words of one table of holidays (built once per table, with its grammar)."""
-
-        def words(items: tuple[str, ...], *, capitalized: bool = False) -> str:
-            return alternation(_capitalized(w) if capitalized else w for w in items) if items else "(?!)"
-
-        before = words(holidays.weekday_name_before, capitalized=True)
-        after = words(holidays.weekday_name_after, capitalized=True)
+        before = _any_word(map(_capitalized, holidays.weekday_name_before))
+        after = _any_word(map(_capitalized, holidays.weekday_name_after))
         return cls(
-            re.compile(rf"[\s-]+(?:{words(holidays.holiday_name_after)})\b", re.IGNORECASE),
+            re.compile(rf"[\s-]+(?:{_any_word(holidays.holiday_name_after)})\b", re.IGNORECASE),
             re.compile(rf"\b(?:{before})\s+\Z"),
             re.compile(rf"\s+(?:(?:Night|Morning|Evening|Afternoon)\s+)?(?:{after})\b"),
-            re.compile(rf"\s+(?:{words(holidays.month_day_name_after)})\b", re.IGNORECASE),
+            re.compile(rf"\s+(?:{_any_word(holidays.month_day_name_after)})\b", re.IGNORECASE),
         )
 
 
@@ -895,6 +891,13 @@ def _named(m: re.Match[str]) -> _Mention:
 
 def _capitalized(word: str) -> str:
     return word[:1].upper() + word[1:]
+
+
+def _any_word(words: Iterable[str]) -> str:
+    """An alternation of a rule book's ``words`` (``alternation``), or one that matches nothing when the
+    list is empty (an empty alternation would match everywhere).
+    """
+    return alternation(items) if (items := list(words)) else "(?!)"
 
 
 def _not_one_of(words: list[str]) -> str:
