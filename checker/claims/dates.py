@@ -1104,7 +1104,8 @@ def _parse_day_span(m: re.Match[str], text: str) -> _Mention | None:
     first, last = _day_number(m["ds_a"]), _day_number(m["ds_b"])
     if first is None or not 1 <= first <= 31 or (last is not None and not first < last <= 31):
         return None
-    if last is None and not _RANGE_OPENER.search(text, max(0, m.start() - 10), m.start()):
+    opener = _RANGE_OPENER.search(text, max(0, m.start() - 10), m.start())
+    if last is None and not opener:
         return None  # "rose 4 to March 22 ...": a figure unless "from" or "between" opens the range
     preposition = (m["ds_of"] or "").lower()
     if (
@@ -1116,11 +1117,9 @@ def _parse_day_span(m: re.Match[str], text: str) -> _Mention | None:
         and not _AWAY_BEFORE.search(text, max(0, m.start() - 24), m.start())
     ):
         return None  # "rose from 4 to 22 in May", "lost 4-22 this month": figures; "out 4 to 22" is days
-    between = _BETWEEN_BEFORE.search(text, max(0, m.start() - 10), m.start())
-    if (m["ds_link"] or "").lower() == "and" and not between:
+    if (m["ds_link"] or "").lower() == "and" and not (opener and opener["word"].lower() == "between"):
         return None  # "4 and 22 of May" lists two days (or figures); only "between" makes it a range
-    opener = _RANGE_OPENER.search(text, max(0, m.start() - 10), m.start()) if last else None
-    start = opener.start() if opener else m.start()  # "from 4 to 22 this month" as one range
+    start = opener.start() if opener and last else m.start()  # "from 4 to 22 this month" as one range
     return _Mention(start, m.end(), "day", relation="day_span", day=first, count=last or 0)
 
 
