@@ -1560,11 +1560,16 @@ def _parse_spoken_year(m: re.Match[str], text: str) -> _Mention | None:
     return None if year is None else _Mention(m.start(), m.end(), "year", year=year)
 
 
-_COUNTED_YEAR_BEFORE = re.compile(
-    r"\b(?:every|each|last|this|next|per|a|that|one|same|previous|following|fiscal|financial|school|"
-    r"academic|model|tax|calendar)\s+(?:the\s+)?\Z",
-    re.IGNORECASE,
+_YEAR_DETERMINERS = (
+    "this|last|next|that|a|one|each|every|per|same|previous|fiscal|financial|calendar|school|model"
 )
+"""Words before 'year' that make it one year among others or a recurring one ("each year", "the fiscal
+year"), not the calendar year of the figure after it: see ``_COUNTED_YEAR_BEFORE`` and
+``_A_YEAR_BEFORE``."""
+_COUNTED_YEAR_BEFORE = re.compile(
+    rf"\b(?:{_YEAR_DETERMINERS}|following|academic|tax)\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+"""'each year 250', 'the following year 300': a count per year, not the year 250."""
 
 
 _FISCAL_AFTER = re.compile(r"\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
@@ -1572,12 +1577,9 @@ _ERA_BC_AFTER = re.compile(r"\s*b\.?c\.?(?:e\.?)?\b", re.IGNORECASE)
 
 
 def _parse_year(m: re.Match[str], text: str) -> _Mention | None:
-    if m[
-        "y_old"
-    ]:  # "in the year 800.", "year 247": a year before 1000 only after the word and before a pause
-        if _COUNTED_YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _ERA_BC_AFTER.match(
-            text, m.end()
-        ):
+    if m["y_old"]:  # "in the year 800.", "year 247": before 1000 only after the word and before a pause
+        counted = _COUNTED_YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if counted or _ERA_BC_AFTER.match(text, m.end()):
             return None  # "each year 250 ..." counts; years BC are out of the calendar's range
         return _Mention(m.start(), m.end(), "year", year=int(m["y_old"]))
     if _FISCAL_BEFORE.search(text, max(0, m.start("y_y") - 20), m.start("y_y")) or _FISCAL_AFTER.match(
@@ -2280,9 +2282,7 @@ _YEAR_COMPARED_AFTER = re.compile(
 )
 _YEAR_WORD = re.compile(r"(?:the\s+)?years?\s", re.IGNORECASE)
 _A_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:this|last|next|that|the|a|one|each|every|per|current|fiscal|calendar|previous|coming|same|"
-    r"financial|school|model|[a-z]+['’]s)|\d)\s+\Z",
-    re.IGNORECASE,
+    rf"(?:\b(?:{_YEAR_DETERMINERS}|the|current|coming|[a-z]+['’]s)|\d)\s+\Z", re.IGNORECASE
 )
 """'sales this year were higher than 2015': one year compared with another, not a year that varies."""
 _YEARS_COUNTED_BEFORE = re.compile(rf"\b(?:{_COUNT}|few|several|many)\s+\Z", re.IGNORECASE)
