@@ -260,7 +260,8 @@ class HolidaySpec(Spec):
     needs_capital: bool = False
     """Only a capitalized first letter makes the words the holiday ("may day": "may" the verb)."""
     also_a_name: bool = False
-    """Also a personal name ("Tariq Ramadan"): not the holiday inside a capitalized name."""
+    """Also a personal name ("Tariq Ramadan"): the holiday only with a calendar word beside it ("during
+    Ramadan", a year, ``name_cues``), never inside a capitalized name or after a title."""
 
     @field_validator("names")
     @classmethod
