@@ -1633,18 +1633,9 @@ _PARSERS: dict[str, Parser] = {
     "spoken_year": _parse_spoken_year,
     "year": _parse_year,
 }
-"""The parser of each alternative but the all-figures ones, which read in the document's date order."""
-
-_ORDERED_PARSERS: dict[DateOrder, dict[str, Parser]] = {
-    order: {
-        **_PARSERS,
-        "numeric": partial(_parse_numeric, order=order),
-    }
-    for order in DATE_ORDERS
-}
-"""The parser table of each date order: only all-figures dates read differently (the holiday, weekday,
-day-and-month and month-and-day parsers, which take words of a rule book's holidays.yml, are added by
-``_compiled_grammar``)."""
+"""The parser of each alternative but those that depend on the document's date order (all-figures dates)
+or on the rule book's holidays.yml (holidays, weekdays, days and months): ``_compiled_grammar`` adds
+them."""
 
 
 _TRIGGER_WORDS = (
@@ -1771,7 +1762,8 @@ def _compiled_grammar(holidays: HolidayTable) -> _Grammar:
     day_names = _DayNames.of(holidays)
     parsers: dict[DateOrder, dict[str, Parser]] = {
         order: {
-            **_ORDERED_PARSERS[order],
+            **_PARSERS,
+            "numeric": partial(_parse_numeric, order=order),
             "holiday": partial(_parse_holiday, holidays=holidays, name_guard=name_guard, day_names=day_names),
             "weekday": partial(_parse_weekday, day_names=day_names),
             "day_month": partial(_parse_day_month, day_names=day_names),
