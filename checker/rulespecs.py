@@ -260,7 +260,8 @@ class HolidaySpec(Spec):
     needs_capital: bool = False
     """Only a capitalized first letter makes the words the holiday ("may day": "may" the verb)."""
     also_a_name: bool = False
-    """Also a personal name ("Tariq Ramadan"): not the holiday inside a capitalized name."""
+    """Also a personal name ("Tariq Ramadan"): the holiday only with a calendar word beside it ("during
+    Ramadan", a year, ``name_cues``), never inside a capitalized name or after a title."""
 
     @field_validator("names")
     @classmethod
@@ -279,29 +280,28 @@ class HolidaySpec(Spec):
         return self
 
 
-def _lower_case_words(value: list[str]) -> list[str]:
-    """Each entry one word in lower case: the word lists beside days and holidays are matched that way."""
-    for word in value:
-        if not word or word != word.lower() or len(word.split()) != 1 or word != word.strip():
-            raise ValueError(f"word {word!r} must be one word in lower case")
-    return value
+class _WordLists(Spec):
+    """Lists of words beside days and holidays: each entry one word in lower case, as they are matched."""
+
+    @field_validator("*")
+    @classmethod
+    def _one_lower_case_word(cls, value: list[str]) -> list[str]:
+        for word in value:
+            if not word or word != word.lower() or len(word.split()) != 1 or word != word.strip():
+                raise ValueError(f"word {word!r} must be one word in lower case")
+        return value
 
 
-class WordsBesideAName(Spec):
-    """Capitalized words written right before or after a holiday that is also a personal name."""
+class WordsBesideAName(_WordLists):
+    """Words written right before or after a holiday that is also a personal name."""
 
     before: list[str] = Field(default_factory=list)
     """Written right before it ("Holy Ramadan", "holy Ramadan")."""
     after: list[str] = Field(default_factory=list)
     """Written right after it ("Ramadan Kareem", "Ramadan begins")."""
 
-    @field_validator("before", "after")
-    @classmethod
-    def _one_lower_case_word(cls, value: list[str]) -> list[str]:
-        return _lower_case_words(value)
 
-
-class NamesAfterDays(Spec):
+class NamesAfterDays(_WordLists):
     """Words beside a day's name that make it part of a name or of a thing named after a day, not a
     date of the document's year ("Christmas Island", "Black Monday", "the Sunday Times", "the Sept. 11
     attacks").
@@ -317,11 +317,6 @@ class NamesAfterDays(Spec):
     month_day_after: list[str] = Field(default_factory=list)
     """Right after a month and day without a year, in any case: events named after a day of an earlier
     year ("the Jan. 6 committee", "the September 11 attacks")."""
-
-    @field_validator("holiday_after", "weekday_before", "weekday_after", "month_day_after")
-    @classmethod
-    def _one_lower_case_word(cls, value: list[str]) -> list[str]:
-        return _lower_case_words(value)
 
 
 class HolidaysSpec(Spec):

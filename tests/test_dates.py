@@ -33,6 +33,15 @@ def only(text: str, published: str | None = THURSDAY) -> tuple[str, DateValue]:
     return text[found[0].start : found[0].end], value
 
 
+def spans(text: str, published: str | None = THURSDAY) -> list[tuple[str, str | None, str | None]]:
+    """Each claim as its words, its first day and its last day."""
+    found = []
+    for claim in claims(text, published):
+        assert isinstance(claim.value, DateValue)
+        found.append((text[claim.start : claim.end], claim.value.start, claim.value.end))
+    return found
+
+
 def interval(text: str, published: str | None = THURSDAY) -> tuple[str | None, str | None]:
     _, value = only(text, published)
     return value.start, value.end

@@ -8,19 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_dates import claims
+from tests.test_dates import spans
 
 FRIDAY = "2024-03-15"
 
 
 def _spans(text: str) -> list[tuple[str, str | None, str | None]]:
-    found = []
-    for claim in claims(text, FRIDAY):
-        value = claim.value
-        found.append(
-            (text[claim.start : claim.end], getattr(value, "start", None), getattr(value, "end", None))
-        )
-    return found
+    return spans(text, FRIDAY)
 
 
 @pytest.mark.parametrize(

@@ -828,8 +828,8 @@ class _NameGuard:
         """The guard for one table of holidays (built once per table, with its grammar)."""
         before = [*_NOT_NAME_BEFORE, *(_capitalized(word) for word in holidays.not_name_before)]
         after = [_capitalized(word) for word in holidays.not_name_after]
-        cues_before = alternation([*_CALENDAR_CUES_BEFORE, *holidays.cue_before])
-        cues_after = alternation(holidays.cue_after) if holidays.cue_after else "(?!)"
+        cues_before = _any_word([*_CALENDAR_CUES_BEFORE, *holidays.cue_before])
+        cues_after = _any_word(holidays.cue_after)
         return cls(
             re.compile(rf"\b{_not_one_of(before)}[A-Z][a-z]+\s+\Z"),
             re.compile(rf"\s+{_not_one_of(after)}[A-Z][a-z]"),
@@ -874,17 +874,13 @@ class _DayNames:
     @classmethod
     def of(cls, holidays: HolidayTable) -> _DayNames:
         """The words of one table of holidays (built once per table, with its grammar)."""
-
-        def words(items: tuple[str, ...], *, capitalized: bool = False) -> str:
-            return alternation(_capitalized(w) if capitalized else w for w in items) if items else "(?!)"
-
-        before = words(holidays.weekday_name_before, capitalized=True)
-        after = words(holidays.weekday_name_after, capitalized=True)
+        before = _any_word(map(_capitalized, holidays.weekday_name_before))
+        after = _any_word(map(_capitalized, holidays.weekday_name_after))
         return cls(
-            re.compile(rf"[\s-]+(?:{words(holidays.holiday_name_after)})\b", re.IGNORECASE),
+            re.compile(rf"[\s-]+(?:{_any_word(holidays.holiday_name_after)})\b", re.IGNORECASE),
             re.compile(rf"\b(?:{before})\s+\Z"),
             re.compile(rf"\s+(?:(?:Night|Morning|Evening|Afternoon)\s+)?(?:{after})\b"),
-            re.compile(rf"\s+(?:{words(holidays.month_day_name_after)})\b", re.IGNORECASE),
+            re.compile(rf"\s+(?:{_any_word(holidays.month_day_name_after)})\b", re.IGNORECASE),
         )
 
 
@@ -895,6 +891,13 @@ def _named(m: re.Match[str]) -> _Mention:
 
 def _capitalized(word: str) -> str:
     return word[:1].upper() + word[1:]
+
+
+def _any_word(words: Iterable[str]) -> str:
+    """An alternation of a rule book's ``words`` (``alternation``), or one that matches nothing when the
+    list is empty (an empty alternation would match everywhere).
+    """
+    return alternation(items) if (items := list(words)) else "(?!)"
 
 
 def _not_one_of(words: list[str]) -> str:
@@ -1101,7 +1104,8 @@ def _parse_day_span(m: re.Match[str], text: str) -> _Mention | None:
     first, last = _day_number(m["ds_a"]), _day_number(m["ds_b"])
     if first is None or not 1 <= first <= 31 or (last is not None and not first < last <= 31):
         return None
-    if last is None and not _RANGE_OPENER.search(text, max(0, m.start() - 10), m.start()):
+    opener = _RANGE_OPENER.search(text, max(0, m.start() - 10), m.start())
+    if last is None and not opener:
         return None  # "rose 4 to March 22 ...": a figure unless "from" or "between" opens the range
     preposition = (m["ds_of"] or "").lower()
     if (
@@ -1113,11 +1117,9 @@ def _parse_day_span(m: re.Match[str], text: str) -> _Mention | None:
         and not _AWAY_BEFORE.search(text, max(0, m.start() - 24), m.start())
     ):
         return None  # "rose from 4 to 22 in May", "lost 4-22 this month": figures; "out 4 to 22" is days
-    between = _BETWEEN_BEFORE.search(text, max(0, m.start() - 10), m.start())
-    if (m["ds_link"] or "").lower() == "and" and not between:
+    if (m["ds_link"] or "").lower() == "and" and not (opener and opener["word"].lower() == "between"):
         return None  # "4 and 22 of May" lists two days (or figures); only "between" makes it a range
-    opener = _RANGE_OPENER.search(text, max(0, m.start() - 10), m.start()) if last else None
-    start = opener.start() if opener else m.start()  # "from 4 to 22 this month" as one range
+    start = opener.start() if opener and last else m.start()  # "from 4 to 22 this month" as one range
     return _Mention(start, m.end(), "day", relation="day_span", day=first, count=last or 0)
 
 
@@ -1558,11 +1560,16 @@ def _parse_spoken_year(m: re.Match[str], text: str) -> _Mention | None:
     return None if year is None else _Mention(m.start(), m.end(), "year", year=year)
 
 
-_COUNTED_YEAR_BEFORE = re.compile(
-    r"\b(?:every|each|last|this|next|per|a|that|one|same|previous|following|fiscal|financial|school|"
-    r"academic|model|tax|calendar)\s+(?:the\s+)?\Z",
-    re.IGNORECASE,
+_YEAR_DETERMINERS = (
+    "this|last|next|that|a|one|each|every|per|same|previous|fiscal|financial|calendar|school|model"
 )
+"""Words before 'year' that make it one year among others or a recurring one ("each year", "the fiscal
+year"), not the calendar year of the figure after it: see ``_COUNTED_YEAR_BEFORE`` and
+``_A_YEAR_BEFORE``."""
+_COUNTED_YEAR_BEFORE = re.compile(
+    rf"\b(?:{_YEAR_DETERMINERS}|following|academic|tax)\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+"""'each year 250', 'the following year 300': a count per year, not the year 250."""
 
 
 _FISCAL_AFTER = re.compile(r"\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
@@ -1570,12 +1577,9 @@ _ERA_BC_AFTER = re.compile(r"\s*b\.?c\.?(?:e\.?)?\b", re.IGNORECASE)
 
 
 def _parse_year(m: re.Match[str], text: str) -> _Mention | None:
-    if m[
-        "y_old"
-    ]:  # "in the year 800.", "year 247": a year before 1000 only after the word and before a pause
-        if _COUNTED_YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _ERA_BC_AFTER.match(
-            text, m.end()
-        ):
+    if m["y_old"]:  # "in the year 800.", "year 247": before 1000 only after the word and before a pause
+        counted = _COUNTED_YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if counted or _ERA_BC_AFTER.match(text, m.end()):
             return None  # "each year 250 ..." counts; years BC are out of the calendar's range
         return _Mention(m.start(), m.end(), "year", year=int(m["y_old"]))
     if _FISCAL_BEFORE.search(text, max(0, m.start("y_y") - 20), m.start("y_y")) or _FISCAL_AFTER.match(
@@ -1629,18 +1633,9 @@ _PARSERS: dict[str, Parser] = {
     "spoken_year": _parse_spoken_year,
     "year": _parse_year,
 }
-"""The parser of each alternative but the all-figures ones, which read in the document's date order."""
-
-_ORDERED_PARSERS: dict[DateOrder, dict[str, Parser]] = {
-    order: {
-        **_PARSERS,
-        "numeric": partial(_parse_numeric, order=order),
-    }
-    for order in DATE_ORDERS
-}
-"""The parser table of each date order: only all-figures dates read differently (the holiday, weekday,
-day-and-month and month-and-day parsers, which take words of a rule book's holidays.yml, are added by
-``_compiled_grammar``)."""
+"""The parser of each alternative but those that depend on the document's date order (all-figures dates)
+or on the rule book's holidays.yml (holidays, weekdays, days and months): ``_compiled_grammar`` adds
+them."""
 
 
 _TRIGGER_WORDS = (
@@ -1767,7 +1762,8 @@ def _compiled_grammar(holidays: HolidayTable) -> _Grammar:
     day_names = _DayNames.of(holidays)
     parsers: dict[DateOrder, dict[str, Parser]] = {
         order: {
-            **_ORDERED_PARSERS[order],
+            **_PARSERS,
+            "numeric": partial(_parse_numeric, order=order),
             "holiday": partial(_parse_holiday, holidays=holidays, name_guard=name_guard, day_names=day_names),
             "weekday": partial(_parse_weekday, day_names=day_names),
             "day_month": partial(_parse_day_month, day_names=day_names),
@@ -2278,9 +2274,7 @@ _YEAR_COMPARED_AFTER = re.compile(
 )
 _YEAR_WORD = re.compile(r"(?:the\s+)?years?\s", re.IGNORECASE)
 _A_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:this|last|next|that|the|a|one|each|every|per|current|fiscal|calendar|previous|coming|same|"
-    r"financial|school|model|[a-z]+['’]s)|\d)\s+\Z",
-    re.IGNORECASE,
+    rf"(?:\b(?:{_YEAR_DETERMINERS}|the|current|coming|[a-z]+['’]s)|\d)\s+\Z", re.IGNORECASE
 )
 """'sales this year were higher than 2015': one year compared with another, not a year that varies."""
 _YEARS_COUNTED_BEFORE = re.compile(rf"\b(?:{_COUNT}|few|several|many)\s+\Z", re.IGNORECASE)
