@@ -12,6 +12,7 @@ import hashlib
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -156,9 +157,33 @@ def default_jobs() -> int:
 _WORKER: Pipeline | None = None
 
 
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C back while worker processes start, so each is born with it blocked.
+
+    A worker then ignores it for good (``_init_worker``): Ctrl-C reaches the whole process group,
+    and a worker that took it printed a traceback of its own and broke the pool.  A Ctrl-C that
+    comes meanwhile reaches this process when the block lifts.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # not on POSIX: no process groups either
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _init_worker(pipeline: Pipeline | None, rules_root: str, kinds: tuple[ClaimKind, ...]) -> None:
-    """Give a worker process its pipeline: inherited when forked, else loaded from rules/."""
+    """Give a worker process its pipeline: inherited when forked, else loaded from rules/.
+
+    The worker ignores Ctrl-C: the main process alone stops the run, cancelling what is queued.
+    """
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     if pipeline is not None:
         _WORKER = pipeline
     else:
@@ -397,13 +422,8 @@ class Pipeline:
             initializer=_init_worker,
             initargs=(self if forked else None, str(self.rules.root), self.kinds),
         ) as pool:
-            # Submitted last chunk first: the pool starts at the end, and a chunk still queued
-            # when this process reaches it can be taken back (cancelled) and done here.
             finished: deque[int] = deque()
             futures: dict[int, Future[list[bytes]]] = {}
-            for k in reversed(range(len(chunks))):
-                futures[k] = pool.submit(_extract_chunk, [documents[i] for i in chunks[k]])
-                futures[k].add_done_callback(partial(_note_done, finished, k))
 
             def handed_over(k: int) -> Iterator[tuple[int, ExtractedDocument, bytes | None]]:
                 for i, blob in zip(chunks[k], futures.pop(k).result(), strict=True):
@@ -413,6 +433,12 @@ class Pipeline:
                     yield i, restored, blob
 
             try:
+                # Submitted last chunk first: the pool starts at the end, and a chunk still queued
+                # when this process reaches it can be taken back (cancelled) and done here.
+                with _ctrl_c_held():  # the workers start at the first submission (or at each)
+                    for k in reversed(range(len(chunks))):
+                        futures[k] = pool.submit(_extract_chunk, [documents[i] for i in chunks[k]])
+                        futures[k].add_done_callback(partial(_note_done, finished, k))
                 for k, chunk in enumerate(chunks):
                     # Restore what the workers finished meanwhile: no unpickling is left for the end.
                     while finished:

@@ -229,3 +229,38 @@ def test_extraction_leaves_no_reference_cycles() -> None:
         assert gc.collect() == 0
         p.report(extracted, (), p.compare(extracted))
         assert gc.collect() == 0
+
+
+def _pid_after_ctrl_c() -> int:
+    """A worker's task that takes a Ctrl-C in the middle of its work."""
+    import os
+    import signal
+    import time
+
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(0.05)  # a Python handler would raise here
+    return os.getpid()
+
+
+def test_worker_processes_ignore_ctrl_c() -> None:
+    """Ctrl-C reaches every process of the group; a worker that took it, busy or idle, printed its
+    own traceback and broke the pool (CI caught one idle).  Only the main process stops the run."""
+    import multiprocessing
+    import os
+    import signal
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    p = Pipeline(default_rules(), kinds=("date",))
+    with ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=pipeline_module._init_worker,
+        initargs=(p, str(p.rules.root), p.kinds),
+    ) as pool:
+        busy = pool.submit(_pid_after_ctrl_c)
+        assert busy.exception(timeout=30) is None
+        worker = busy.result()
+        os.kill(worker, signal.SIGINT)  # now idle, waiting for work
+        time.sleep(0.2)
+        assert pool.submit(os.getpid).result(timeout=30) == worker
