@@ -331,6 +331,17 @@ class HolidaysSpec(Spec):
     """Words next to a holiday that is also a name ("Ramadan begins") that make it the holiday."""
     names_after_days: NamesAfterDays = Field(default_factory=NamesAfterDays)
     """Words next to a day's name that make it part of a name ("Christmas Island", "Black Monday")."""
+    game_words: list[str] = Field(default_factory=list)
+    """Words or phrases that make a quarter or week written without a year, in the same sentence, a
+    period of a game or a season's schedule ("outscored Boston in the fourth quarter")."""
+
+    @field_validator("game_words")
+    @classmethod
+    def _lower_case_phrases(cls, value: list[str]) -> list[str]:
+        for phrase in value:
+            if not phrase.strip() or phrase != phrase.lower() or phrase != " ".join(phrase.split()):
+                raise ValueError(f"phrase {phrase!r} must be lower case, single-spaced, not empty")
+        return value
 
 
 # --- properties.yml -----------------------------------------------------------------------------

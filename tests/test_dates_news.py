@@ -131,3 +131,53 @@ def test_the_nth_day_of_an_event_is_no_day_of_the_month(text: str) -> None:
 )
 def test_calendar_quarters_and_days_of_the_month_stay_dates(text: str, span: str, start: str) -> None:
     assert [(s, v) for s, v, _ in _spans(text)] == [(span, start)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the fourth quarter, the Lakers outscored Boston 30-22.",
+        "Mahomes threw two touchdowns in the second quarter.",
+        "The Celtics led by 12 at halftime and pulled away in the third quarter.",
+        "He threw two touchdowns in week 5.",
+        "Q4: the Bulls scored 31 points.",
+    ],
+)
+def test_a_period_of_a_game_is_no_calendar_quarter_or_week(text: str) -> None:
+    """A quarter or numbered week without a year beside a game's words (``game_words`` in
+    rules/holidays.yml) is the game's or the season's, not the calendar's."""
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "start"),
+    [
+        ("Profit rose 12% in the fourth quarter.", FRIDAY, "the fourth quarter", "2023-10-01"),
+        (
+            "Margins rose 3 percentage points in the fourth quarter.",
+            FRIDAY,
+            "the fourth quarter",
+            "2023-10-01",
+        ),
+        ("The second quarter was strong.", FRIDAY, "The second quarter", "2023-04-01"),
+        ("Profit rose in the first quarter.", FRIDAY, "the first quarter", "2024-01-01"),  # begun by then
+        ("Profit will rise in the first quarter.", FRIDAY, "the first quarter", "2024-01-01"),  # not ended
+        ("Sales will recover in the first quarter.", "2024-11-15", "the first quarter", "2025-01-01"),
+        ("Sales recovered in Q3.", "2024-05-02", "Q3", "2023-07-01"),
+        ("Sales fell in the 2016 fourth quarter.", FRIDAY, "the 2016 fourth quarter", "2016-10-01"),
+        ("I'll be out 2016 the third quarter.", FRIDAY, "2016 the third quarter", "2016-07-01"),
+    ],
+)
+def test_a_quarter_without_a_year_follows_the_tense(text: str, published: str, span: str, start: str) -> None:
+    """Like a month without a year: in a past sentence the latest quarter begun by publication, in a
+    future one the first not yet ended (it was always the publication's year: "profit rose in the
+    fourth quarter" in March was a quarter still to come)."""
+    assert [(s, v) for s, v, _ in spans(text, published)] == [(span, start)]
+
+
+def test_a_year_ending_a_range_is_not_the_next_quarters() -> None:
+    found = _spans("From 2015 to 2016 the third quarter was strong.")
+    assert [(s, v) for s, v, _ in found] == [
+        ("From 2015 to 2016", "2015-01-01"),
+        ("the third quarter", "2023-07-01"),
+    ]

@@ -161,6 +161,8 @@ def test_bad_holiday_date_names_file_and_line(rules_copy: Path) -> None:
         ("lexicon.yml", "role_words: [mr, mrs,", "role_words: [mr, [mrs],", "role_words.1"),
         ("holidays.yml", "  after: [mubarak, kareem]", "  after: mubarak", "name_words_not_names.after"),
         ("holidays.yml", "  before: [holy]", "  before: [Holy]", "name_words_not_names.before"),
+        ("holidays.yml", "game_words: [outscored,", "game_words: [Outscored,", "game_words"),
+        ("holidays.yml", "game_words: [outscored,", "game_words: ['field  goal',", "game_words"),
     ],
 )
 def test_bad_word_list_names_file_and_line(

@@ -244,6 +244,8 @@ class HolidayTable:
     """Capitalized words right after a weekday that make it part of a name ("the Sunday Times")."""
     month_day_name_after: tuple[str, ...] = ()
     """Words right after a month and day without a year that name an event ("the Jan. 6 committee")."""
+    game_words: tuple[str, ...] = ()
+    """Words in a sentence that make a year-less quarter or week a game's ("outscored", "touchdown")."""
 
     @classmethod
     def from_spec(cls, spec: HolidaysSpec) -> HolidayTable:
@@ -269,7 +271,7 @@ class HolidayTable:
         return cls(names, frozenset(spec.not_dates), tuple(words.before), tuple(words.after),
                    tuple(cues.before), tuple(cues.after), tuple(named.holiday_after),
                    tuple(named.weekday_before), tuple(named.weekday_after),
-                   tuple(named.month_day_after))  # fmt: skip
+                   tuple(named.month_day_after), tuple(spec.game_words))  # fmt: skip
 
     spellings: tuple[str, ...] = field(init=False, compare=False, repr=False)
     """The names alone, in file order: what the grammar is compiled from."""

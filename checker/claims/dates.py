@@ -223,7 +223,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                r"(?<=the\s)(?P<dec_f>[2-9]0)s\b(?!\s*(?:%|percent\b|degrees\b|°|mph\b)))"),
     ("century", rf"\b(?:the\s+)?{_modifier('cen')}(?:(?P<cen_n>\d{{1,2}})(?:st|nd|rd|th)|"
                 rf"(?P<cen_o>{_ORDINAL}))[\s-]+century\b"),
-    ("quarter", rf"\b(?:the\s+)?(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+    ("quarter", rf"\b(?:the\s+)?(?:(?<!to\s)(?<!and\s)(?<![-–])(?P<q_y0>{_YEAR})\s+(?:the\s+)?)?"
+                rf"(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
                 rf"(?:\s+of(?:\s+the\s+year)?)?(?:,?\s+(?P<q_y>{_YEAR}))?|"
                 rf"\bq(?P<q_n>[1-4])(?:(?:-|\s*(?:of\s+)?)(?P<q_y2>{_YEAR}))?|"
                 rf"\b(?P<q_y3>{_YEAR})\s*-?\s*q(?P<q_n3>[1-4])\b|"
@@ -1129,11 +1130,16 @@ def _parse_week_containing(m: re.Match[str], text: str) -> _Mention | None:
                     modifier="from" if how in ("commencing", "beginning", "starting") else None)  # fmt: skip
 
 
-def _parse_week_number(m: re.Match[str], text: str) -> _Mention | None:
+def _parse_week_number(m: re.Match[str], text: str, game_words: re.Pattern[str] | None) -> _Mention | None:
+    """'week 31', 'week 12 of 2024'; without a year not beside a game's words ("threw two touchdowns
+    in week 5": a week of the season's schedule).
+    """
     number = int(m["wn_n"])
     if not 1 <= number <= 53:
         return None
     year = int(m["wn_y"]) if m["wn_y"] else None
+    if year is None and _in_sentence_with(game_words, text, m.start(), m.end()):
+        return _named(m)
     return _Mention(m.start(), m.end(), "week", relation="week_number", count=number, year=year)
 
 
@@ -1276,15 +1282,44 @@ def _parse_century(m: re.Match[str], text: str) -> _Mention | None:
     return _Mention(m.start(), m.end(), "century", century=number - 1, modifier=_modifier_of(m, "cen"))
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|\n\s*\n")
+_SENTENCE_REACH = 300
+"""Characters looked at on each side for the sentence around a mention, at most."""
+
+
+def _in_sentence_with(words: re.Pattern[str] | None, text: str, start: int, end: int) -> bool:
+    """Whether ``words`` occur in the sentence around ``text[start:end]`` (as far as a full stop, a
+    question or exclamation mark or a blank line, and at most ``_SENTENCE_REACH`` characters away).
+    """
+    if words is None:
+        return False
+    left = max(0, start - _SENTENCE_REACH)
+    for stop in _SENTENCE_END.finditer(text, left, start):
+        left = stop.end()
+    after = _SENTENCE_END.search(text, end, end + _SENTENCE_REACH)
+    right = after.start() if after else min(len(text), end + _SENTENCE_REACH)
+    return words.search(text, left, right) is not None
+
+
+def _phrases_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for whole words or phrases (any white space between words)."""
+    alternatives = sorted((r"\s+".join(map(re.escape, p.split())) for p in phrases), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE) if alternatives else None
+
+
 _FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial)\s+(?:the\s+)?(?:year\s+)?\Z", re.IGNORECASE)
 """A company's fiscal quarter ("Apple's fiscal Q1 ended Dec. 30") is not the calendar's."""
 
 
-def _parse_quarter(m: re.Match[str], text: str) -> _Mention | None:
+def _parse_quarter(m: re.Match[str], text: str, game_words: re.Pattern[str] | None) -> _Mention | None:
     """A quarter ("Q3 2016", "the third quarter") or a half year ("H1 2016", "the first half of 2016");
-    not a fiscal one, which a company's calendar places.
+    not a fiscal one, which a company's calendar places, nor a game's ("outscored Boston in the fourth
+    quarter").
     """
     if _FISCAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return _named(m)
+    written_years = ("q_y", "q_y0", "q_y2", "q_y3", "h_y", "h_y2", "h_y3")
+    if not any(m[year] for year in written_years) and _in_sentence_with(game_words, text, m.start(), m.end()):
         return _named(m)
     if m["h_o"] or m["h_n"] or m["h_n3"]:
         half = 1 if (m["h_o"] or "").lower() in ("first", "1st") or (m["h_n"] or m["h_n3"]) == "1" else 2
@@ -1293,7 +1328,7 @@ def _parse_quarter(m: re.Match[str], text: str) -> _Mention | None:
                         quarter=2 * half - 1, count=2)  # fmt: skip
     if m["q_o"]:
         quarter = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(m["q_o"].lower(), 4)
-        year_text = m["q_y"]
+        year_text = m["q_y"] or m["q_y0"]  # "the third quarter of 2016", "the 2016 third quarter"
     elif m["q_n"]:
         quarter, year_text = int(m["q_n"]), m["q_y2"]
     else:
@@ -1608,7 +1643,6 @@ _PARSERS: dict[str, Parser] = {
     "week_containing": _parse_week_containing,
     "nth_weekday": _parse_nth_weekday,
     "day_span": _parse_day_span,
-    "week_number": _parse_week_number,
     "shift": _parse_shift,
     "within": _parse_within,
     "window": _parse_window,
@@ -1619,7 +1653,6 @@ _PARSERS: dict[str, Parser] = {
     "year_range": _parse_year_range,
     "decade": _parse_decade,
     "century": _parse_century,
-    "quarter": _parse_quarter,
     "calendar_year": _parse_calendar_year,
     "season": _parse_season,
     "unit": _parse_unit,
@@ -1760,6 +1793,7 @@ def _compiled_grammar(holidays: HolidayTable) -> _Grammar:
     pattern, trigger = _compiled_patterns(holidays.spellings)
     name_guard = _NameGuard.of(holidays)
     day_names = _DayNames.of(holidays)
+    game_words = _phrases_pattern(holidays.game_words)
     parsers: dict[DateOrder, dict[str, Parser]] = {
         order: {
             **_PARSERS,
@@ -1769,6 +1803,8 @@ def _compiled_grammar(holidays: HolidayTable) -> _Grammar:
             "day_month": partial(_parse_day_month, day_names=day_names),
             "month_day": partial(_parse_month_day, day_names=day_names),
             "numeric_month_day": partial(_parse_numeric_month_day, order=order, not_dates=holidays.not_dates),
+            "quarter": partial(_parse_quarter, game_words=game_words),
+            "week_number": partial(_parse_week_number, game_words=game_words),
         }
         for order in DATE_ORDERS
     }
@@ -2419,17 +2455,23 @@ def _narrow(start: dt.date, end: dt.date, granularity: str, modifier: str | None
 def _choose_year(pub: dt.date, month: int, day: int | None, tense: Tense) -> int:
     """Pick the year of a month (and day) written without one: latest past, next, or this year's."""
 
-    def first_day(year: int) -> dt.date:
-        return dt.date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+    def span(year: int) -> tuple[dt.date, dt.date]:
+        first = dt.date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+        return first, first if day else _month_end(year, month)
 
-    def last_day(year: int) -> dt.date:
-        return first_day(year) if day else _month_end(year, month)
+    return _year_by_tense(pub, span, tense)
 
+
+def _year_by_tense(pub: dt.date, span: Callable[[int], tuple[dt.date, dt.date]], tense: Tense) -> int:
+    """The year of a period written without one ("in December", "the fourth quarter", "the
+    winter"): in a past sentence the latest that has begun by publication, in a future one the
+    first that has not ended, else the publication's year.
+    """
     candidates = (pub.year - 1, pub.year, pub.year + 1)
     if tense == "past":
-        return max(y for y in candidates if first_day(y) <= pub)
+        return max(y for y in candidates if span(y)[0] <= pub)
     if tense == "future":
-        return min(y for y in candidates if last_day(y) >= pub)
+        return min(y for y in candidates if span(y)[1] >= pub)
     return pub.year
 
 
@@ -2454,6 +2496,8 @@ def _calendar_interval(m: _Mention, pub: dt.date | None, tense: Tense) -> _Inter
         relative = True
         if m.granularity in ("day", "month") and m.month is not None:
             year = _choose_year(pub, m.month, m.day, tense)
+        elif m.granularity in ("quarter", "season"):  # "profit rose in the fourth quarter"
+            year = _year_by_tense(pub, partial(_period_of_year, m), tense)
         else:
             year = pub.year
     if m.granularity == "day" and m.month is not None and m.day is not None:
@@ -2486,6 +2530,13 @@ def _calendar_interval(m: _Mention, pub: dt.date | None, tense: Tense) -> _Inter
         return _Interval(start, end, f"{m.century:02d}", False)
     start, end = _narrow(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", m.modifier)
     return _Interval(start, end, f"{year:04d}", relative)
+
+
+def _period_of_year(m: _Mention, year: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a quarter or season in the given year."""
+    found = _calendar_interval(replace(m, year=year), None, None)
+    assert found is not None and found.start is not None and found.end is not None
+    return found.start, found.end
 
 
 def _season_interval(year: int, season: str, relative: bool) -> _Interval:
@@ -3042,7 +3093,9 @@ def _needs_tense(m: _Mention) -> bool:
         return True
     if m.relation == "holiday":
         return m.year is None and m.offset == 0
-    return m.relation == "calendar" and m.year is None and m.granularity in ("day", "month")
+    return (
+        m.relation == "calendar" and m.year is None and m.granularity in ("day", "month", "quarter", "season")
+    )
 
 
 def _open_interval(found: _Interval, side: str | None) -> _Interval:
