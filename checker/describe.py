@@ -81,7 +81,8 @@ def describe(value: ClaimValue) -> str:
             return f"{_QUALIFIER_WORDS[value.qualifier]}{share} of {value.of or value.unit}"
         return f"{_range(value.low, value.high, value.qualifier)} {value.unit}"
     if isinstance(value, PercentValue):
-        text = _range(value.low, value.high, value.qualifier) + "%"
+        unit = " percentage points" if value.points else "%"
+        text = _range(value.low, value.high, value.qualifier) + unit
         return f"{text} of {value.of}" if value.of else text
     if isinstance(value, QuoteValue):
         words = value.text if len(value.text) <= 70 else value.text[:67] + "..."

@@ -277,11 +277,12 @@ class Keyer:
         self, doc: Document, ex: Extracted, value: PercentValue
     ) -> tuple[str | None, str | None, str | None]:
         f = self._figure(doc, ex)
-        prop = self._property("percent", f.sentence, None, value.of)
+        # Properties name levels ("the spending target"); a change in points is keyed apart.
+        prop = None if value.points else self._property("percent", f.sentence, None, value.of)
         if prop:
             subject = slug(prop.subject.replace("{of}", value.of or ""))
             return f"percent:{subject}/{prop.id}", f.as_of, f.scope
-        subject = slug(value.of) if value.of else "share"
+        subject = "points" if value.points else slug(value.of) if value.of else "share"
         return f"percent:{subject}/{self._signature_of(doc, ex, f)}@{f.scope}", f.as_of, f.scope
 
     def key_amount(

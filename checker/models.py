@@ -125,6 +125,9 @@ class PercentValue(_Model):
     high: float | None
     of: str | None = None
     qualifier: Qualifier = "exact"
+    points: bool = False
+    """A difference of two percentages, stated in percentage points ("rose 2 percentage points"):
+    not a level, so it is never compared with one."""
 
 
 class QuoteValue(_Model):

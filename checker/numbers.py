@@ -251,6 +251,8 @@ PERCENT_WORDS = [
     "percentage point",
     "percentage points",
 ]
+POINT_WORDS = ("percentage point", "percentage points")
+"""Percent words of a difference between percentages: a figure in them never ranges with a level."""
 PERCENT_SIGN = rf"(?:%|{_words([*PERCENT_WORDS, 'pct'])}\b)"
 """How text marks a figure as a percentage: "20%", "20 percent", "twenty per cent", "2 percentage points"."""
 PERCENT_ANCHOR = re.compile(PERCENT_SIGN)
@@ -596,7 +598,7 @@ def quantity_from_match(
         return Quantity(start, end, low, high, qualifier, prefix[0], cut=True)
     second_text = match.group("num2")
     join = (match.group("join") or "").strip().lower()
-    if second_text is not None and (join != "and" or qualifier == "between"):
+    if second_text is not None and (join != "and" or qualifier == "between") and not _changes_unit(match):
         second = parse_number(second_text, extra_abbreviations)
         if second is not None:
             if not has_scale(match.group("num1")) and has_scale(second_text):
@@ -613,6 +615,21 @@ def quantity_from_match(
         start, qualifier = _first_start(match), "exact"
     low, high = bounds(first, qualifier)
     return Quantity(start, end, low, high, qualifier, first)
+
+
+def in_points(suffix: str | None) -> bool:
+    """True for a percent suffix of a difference ("percentage points"), not of a level ("%")."""
+    return suffix is not None and " ".join(suffix.lower().split()) in POINT_WORDS
+
+
+def _changes_unit(match: re.Match[str]) -> bool:
+    """True when each figure has its own suffix, one in percentage points and one a percentage:
+    "rose 2 percentage points to 6.1%" is a change and a level, not a range from 2 to 6.1.
+    """
+    if "suf2" not in match.re.groupindex:
+        return False
+    first, second = match.group("suf1"), match.group("suf2")
+    return first is not None and second is not None and in_points(first) != in_points(second)
 
 
 _LEADING_FIGURE = re.compile(r"^\d[\d,]*(?:\.\d+)?|^[a-z-]+(?=\s)", re.IGNORECASE)

@@ -45,6 +45,34 @@ def test_surface_forms(
     assert (value.low, value.high, value.of, value.qualifier) == (low, high, of, qualifier)
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Unemployment rose 2 percentage points to 6.1%.",
+            [("2 percentage points", 2, 2, True), ("6.1%", 6.1, 6.1, False)],
+        ),
+        (
+            "Support fell 3 percentage points, to 41 percent.",
+            [("3 percentage points", 3, 3, True), ("41 percent", 41, 41, False)],
+        ),
+        (
+            "It rose from 5% to 2 percentage points above target.",
+            [("5%", 5, 5, False), ("2 percentage points", 2, 2, True)],
+        ),
+        ("The gap narrowed 2 to 3 percentage points.", [("2 to 3 percentage points", 2, 3, True)]),
+        ("Between 2 and 3 percentage points.", [("Between 2 and 3 percentage points", 2, 3, True)]),
+        ("The rate was 5 to 6 percent.", [("5 to 6 percent", 5, 6, False)]),
+    ],
+)
+def test_percentage_points_are_a_change_never_a_range_with_a_level(
+    text: str, found: list[tuple[str, float, float, bool]]
+) -> None:
+    """ "Rose 2 percentage points to 6.1%" was the range 2-6.1%: a change in points and the level it
+    reached are two figures, and the change is marked (``points``) so it is keyed apart."""
+    assert [(span, v.low, v.high, v.points) for span, v in percents(text)] == found
+
+
 def test_share_of_a_group_is_a_count_not_a_percent() -> None:
     assert percents("NATO's chief had the backing of 90% of members.") == []
 

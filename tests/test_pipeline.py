@@ -63,3 +63,16 @@ def test_generic_group_names_need_their_organisation() -> None:
     index = EntityIndex(default_rules().entities)
     assert index.group_for_noun("members", {"nato"}) == "nato-allies"
     assert index.group_for_noun("members", set()) is None
+
+
+def test_a_change_in_points_is_never_compared_with_a_percentage() -> None:
+    """ "Rose 2 percentage points" and "rose 3%" say different things (an absolute and a relative
+    change); only changes in points meet each other."""
+    report = check(
+        "The jobless rate in Spain rose 2 percentage points, the ministry said.",
+        "The jobless rate in Spain rose 3%, the ministry said.",
+        "The jobless rate in Spain rose 1 percentage point, the ministry said.",
+    )
+    keys = {c.source: c.key for c in report.claims if c.kind == "percent"}
+    assert keys["doc0"] == keys["doc2"] != keys["doc1"]
+    assert [f.verdict for f in report.findings if f.kind == "percent"] == ["conflict"]

@@ -17,6 +17,7 @@ from checker.numbers import (
     NUMBER,
     PERCENT_WORDS,
     case_variants,
+    in_points,
     parse_number,
     trie_pattern,
 )
@@ -120,8 +121,14 @@ def find_percents(ctx: ExtractionContext) -> list[Extracted]:
         ):
             continue
         of = of_phrase(ctx, quantity.end)
+        # A range's suffix may stand after its second figure only ("2 to 3 percentage points").
+        suffix = (quantity.ranged and match.group("suf2")) or match.group("suf1")
         value = PercentValue(
-            low=quantity.low, high=quantity.high, of=of[0] if of else None, qualifier=quantity.qualifier
+            low=quantity.low,
+            high=quantity.high,
+            of=of[0] if of else None,
+            qualifier=quantity.qualifier,
+            points=in_points(suffix),
         )
         found.append(Extracted("percent", quantity.start, quantity.end, value))
     for start in _percent_word_starts(text):
