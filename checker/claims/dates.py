@@ -223,8 +223,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                r"(?<=the\s)(?P<dec_f>[2-9]0)s\b(?!\s*(?:%|percent\b|degrees\b|°|mph\b)))"),
     ("century", rf"\b(?:the\s+)?{_modifier('cen')}(?:(?P<cen_n>\d{{1,2}})(?:st|nd|rd|th)|"
                 rf"(?P<cen_o>{_ORDINAL}))[\s-]+century\b"),
-    ("quarter", rf"\b(?:the\s+)?(?:(?<!to\s)(?<!and\s)(?<![-–])(?P<q_y0>{_YEAR})\s+(?:the\s+)?)?"
-                rf"(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+    ("quarter", rf"\b(?:the\s+)?(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
                 rf"(?:\s+of(?:\s+the\s+year)?)?(?:,?\s+(?P<q_y>{_YEAR}))?|"
                 rf"\bq(?P<q_n>[1-4])(?:(?:-|\s*(?:of\s+)?)(?P<q_y2>{_YEAR}))?|"
                 rf"\b(?P<q_y3>{_YEAR})\s*-?\s*q(?P<q_n3>[1-4])\b|"
@@ -1318,7 +1317,7 @@ def _parse_quarter(m: re.Match[str], text: str, game_words: re.Pattern[str] | No
     """
     if _FISCAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return _named(m)
-    written_years = ("q_y", "q_y0", "q_y2", "q_y3", "h_y", "h_y2", "h_y3")
+    written_years = ("q_y", "q_y2", "q_y3", "h_y", "h_y2", "h_y3")
     if not any(m[year] for year in written_years) and _in_sentence_with(game_words, text, m.start(), m.end()):
         return _named(m)
     if m["h_o"] or m["h_n"] or m["h_n3"]:
@@ -1328,7 +1327,7 @@ def _parse_quarter(m: re.Match[str], text: str, game_words: re.Pattern[str] | No
                         quarter=2 * half - 1, count=2)  # fmt: skip
     if m["q_o"]:
         quarter = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(m["q_o"].lower(), 4)
-        year_text = m["q_y"] or m["q_y0"]  # "the third quarter of 2016", "the 2016 third quarter"
+        year_text = m["q_y"]
     elif m["q_n"]:
         quarter, year_text = int(m["q_n"]), m["q_y2"]
     else:
@@ -1951,6 +1950,7 @@ def _join_prefixes(text: str, mentions: list[_Mention]) -> list[_Mention]:
             _prefix_of(text, mention, following)
             or _weekday_in_week(text, mention, following)
             or _in_relative_year(text, mention, following)
+            or _year_before_quarter(text, mention, following)
         )
 
     return join_neighbours(mentions, merge)
@@ -2108,6 +2108,32 @@ def _is_year(m: _Mention) -> bool:
 
 _STATED_YEAR_GAP = re.compile(r"\s*(?:of\s+)?\Z", re.IGNORECASE)
 _RELATIVE_YEAR_GAP = re.compile(r"\s*(?:,|of|in)?\s*\Z", re.IGNORECASE)
+
+
+_YEAR_BEFORE_QUARTER_GAP = re.compile(r"\s+(?:the\s+)?\Z", re.IGNORECASE)
+_RANGE_END_BEFORE = re.compile(r"(?:\b(?:to|and|through|until|till)\s+|[-–—]\s*)\Z", re.IGNORECASE)
+
+
+def _year_before_quarter(text: str, year: _Mention, quarter: _Mention) -> _Mention | None:
+    """'the 2016 fourth quarter', 'In 2016 the third quarter': a quarter of the stated year before it
+    (not of a range's last year: "from 2015 to 2016 the third quarter").
+    """
+    if (
+        year.relation == "calendar"
+        and year.granularity == "year"
+        and year.year is not None
+        and year.until is None
+        and year.modifier is None
+        and year.anchor is None
+        and quarter.relation == "calendar"
+        and quarter.granularity == "quarter"
+        and quarter.year is None
+        and quarter.until is None
+        and _YEAR_BEFORE_QUARTER_GAP.match(text[year.end : quarter.start])
+        and not _RANGE_END_BEFORE.search(text, max(0, year.start - 10), year.start)
+    ):
+        return replace(quarter, start=year.start, year=year.year)
+    return None
 
 
 def _in_relative_year(text: str, named: _Mention, year: _Mention) -> _Mention | None:
