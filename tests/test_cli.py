@@ -216,6 +216,19 @@ def test_console_script_writes_everything_before_leaving(tmp_path: Path) -> None
     assert len(in_process.splitlines()) > 100
 
 
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc: this test runs on Linux only)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
 def test_ctrl_c_during_a_parallel_run_is_one_line_and_exit_130(tmp_path: Path) -> None:
     """Ctrl-C reaches the whole process group (main process and workers); the run stops at once
     with one line, not a traceback from each process nor a wait for the queued chunks."""
@@ -238,7 +251,11 @@ def test_ctrl_c_during_a_parallel_run_is_one_line_and_exit_130(tmp_path: Path) -
         start_new_session=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    time.sleep(1.5)  # well inside a run of several seconds
+    # Interrupt soon after the worker starts, well inside a run of several seconds on any machine.
+    deadline = time.monotonic() + 30
+    while not _children(proc.pid) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    time.sleep(0.3)
     os.killpg(proc.pid, signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130
