@@ -155,7 +155,8 @@ def validate(path: Path, data: Any, spec: type[SpecT], subset: Any = None) -> Sp
         line = _line_of(data, loc)
         where = f":{line}" if line else ""
         field_path = ".".join(str(p) for p in loc) or "(top level)"
-        raise InputError(f"{_relative(path)}{where}: {field_path}: {err['msg']}") from exc
+        message = err["msg"].removeprefix("Value error, ")  # pydantic's prefix for our own checks
+        raise InputError(f"{_relative(path)}{where}: {field_path}: {message}") from exc
 
 
 def load_spec(path: Path, spec: type[SpecT]) -> SpecT:

@@ -20,6 +20,16 @@ class Spec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    @field_validator("*")
+    @classmethod
+    def _no_empty_entries(cls, value: Any) -> Any:
+        """An empty word or name in a list would be found everywhere (an empty entity alias matched
+        at every position of every document, and the run never ended).
+        """
+        if isinstance(value, list) and any(isinstance(item, str) and not item.strip() for item in value):
+            raise ValueError("an entry must not be empty")
+        return value
+
 
 def _check_regex(patterns: list[str]) -> list[str]:
     for pattern in patterns:
@@ -54,6 +64,17 @@ class EntitySpec(Spec):
     """Common nouns ("members", "allies") that mean this group only where ``part_of`` is named."""
     size: list[GroupSize] = Field(default_factory=list)
 
+    @field_validator("id", "name")
+    @classmethod
+    def _not_empty(cls, value: str) -> str:
+        return _not_blank(value)
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("a name must not be empty")
+    return value
+
 
 class TitleHolder(Spec):
     """Who held a title, and from when until when."""
@@ -69,6 +90,11 @@ class TitleSpec(Spec):
     id: str
     names: list[str]
     holders: list[TitleHolder]
+
+    @field_validator("id")
+    @classmethod
+    def _not_empty(cls, value: str) -> str:
+        return _not_blank(value)
 
 
 class EntitiesSpec(Spec):

@@ -218,3 +218,42 @@ def test_holidays_are_part_of_the_fingerprint(rules_copy: Path) -> None:
     path = rules_copy / "holidays.yml"
     path.write_text(path.read_text().replace("date: {month: 10, day: 31}", "date: {month: 10, day: 30}"))
     assert load_rulebook(rules_copy).fingerprint != before
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("    aliases: [EU, the EU]", '    aliases: [EU, "", the EU]', "entities.2.aliases"),
+        ("    name: European Union", '    name: "  "', "entities.2.name"),
+        (
+            "    names: [U.S. Secretary of State,",
+            '    names: ["", U.S. Secretary of State,',
+            "titles.1.names",
+        ),
+    ],
+)
+def test_an_empty_name_is_an_error(rules_copy: Path, old: str, new: str, field: str) -> None:
+    """An empty alias matched at every position of every document: the run never ended."""
+    path = rules_copy / "entities.yml"
+    line = _line_of(path, old)
+    path.write_text(path.read_text().replace(old, new, 1))
+    message = _error(rules_copy)
+    assert f"entities.yml:{line}: {field}: " in message and message.endswith("must not be empty")
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "field"),
+    [
+        ("lexicon.yml", "role_words: [mr, mrs,", 'role_words: [mr, "", mrs,', "role_words"),
+        ("units.yml", "lead_words: [another,", 'lead_words: [" ", another,', "lead_words"),
+        ("currencies.yml", "weight_cues: [weigh,", 'weight_cues: ["", weigh,', "weight_cues"),
+    ],
+)
+def test_an_empty_entry_in_any_word_list_is_an_error(
+    rules_copy: Path, file: str, old: str, new: str, field: str
+) -> None:
+    path = rules_copy / file
+    line = _line_of(path, old)
+    path.write_text(path.read_text().replace(old, new, 1))
+    message = _error(rules_copy)
+    assert message.endswith(f"{file}:{line}: {field}: an entry must not be empty")
