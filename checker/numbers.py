@@ -49,9 +49,9 @@ ORDINALS: dict[str, int] = {
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
     "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
-    "thousandth": 1000,
+    "thousandth": 1000, "millionth": 10**6, "billionth": 10**9, "trillionth": 10**12,
 }  # fmt: skip
-"""Ordinal words as denominators of fractions ("two fifths", "a twenty-first")."""
+"""Ordinal words as denominators of fractions ("two fifths", "a twenty-first", "a millionth")."""
 DENOMINATORS: dict[str, int] = {
     "half": 2, "halves": 2, "quarter": 4, "quarters": 4,
     **ORDINALS, **{word + "s": value for word, value in ORDINALS.items()},

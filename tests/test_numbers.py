@@ -94,6 +94,9 @@ QUANTITY = re.compile(quantity_pattern())
         ("one billion and a half million", 1.0005e9),
         ("one billion and three quarters million", 1.00075e9),
         ("half a dozen", 6),
+        ("a millionth", 1e-6),  # denominators of a scale, like "a thousandth"
+        ("three billionths", 3e-9),
+        ("a hundred thousand trillionths", 1e-7),
         # scales
         ("three lakh crore", 3e12),
         ("6 crore and two hundred", 60_000_200),
