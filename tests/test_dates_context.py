@@ -163,3 +163,24 @@ def test_a_named_month_year_and_day_in_any_order(text: str, span: str, day: str)
 )
 def test_fiscal_years_and_codes_after_a_month_are_no_dates(text: str) -> None:
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start"),
+    [
+        ("In 2012, sales rose in March.", "March", "2012-03-01"),
+        ("Sales rose in 2012, especially in the third quarter.", "the third quarter", "2012-07-01"),
+        ("On 3 May 2012 he met her, and on June 5 they married.", "June 5", "2012-06-05"),
+        ("The 2016 elections will be held in November.", "November", "2016-11-01"),
+        # not of the stated year: the future, an open range, a day every year, another sentence
+        ("In 2012 he was elected; he will visit in March.", "March", "2017-03-01"),
+        ("Since 2012, talks in March have failed.", "March", "2016-03-01"),
+        ("It dates back to 1865 and is observed on 19 June every year.", "19 June", "2016-06-19"),
+        ("Sales fell in 2012. They rose in March.", "March", "2016-03-01"),
+    ],
+)
+def test_a_period_without_a_year_takes_the_year_stated_before_it(text: str, span: str, start: str) -> None:
+    """The year written earlier in the same sentence is the story's year: "In 2012, sales rose in
+    March" was March 2016, the latest March before publication."""
+    assert [s for s, _, _ in spans(text)][-1] == span
+    assert spans(text)[-1][1] == start

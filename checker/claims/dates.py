@@ -3124,6 +3124,42 @@ def _needs_tense(m: _Mention) -> bool:
     )
 
 
+def _states_a_year(m: _Mention) -> bool:
+    """A single year written out ("In 2016,", "on 3 March 2016"): the year of the sentence's story."""
+    return (
+        m.relation == "calendar"
+        and m.year is not None
+        and m.until is None
+        and m.open_side is None
+        and m.anchor is None
+        and m.granularity in ("day", "month", "quarter", "season", "year")
+        and not m.named
+    )
+
+
+def _in_stated_year(text: str, sentence: tuple[int, int], m: _Mention, year: int) -> _Mention:
+    """A day, month or quarter without a year after a stated year in the same sentence is of that
+    year ("In 2016, sales rose in March" is March 2016, not the March before publication), unless
+    the sentence speaks of the future.
+    """
+    if (
+        m.relation != "calendar"
+        or m.year is not None
+        or m.granularity not in ("day", "month", "quarter")
+        or m.until is not None
+        or m.anchor is not None
+        or m.named
+        or _RECURRING_AFTER.match(text, m.end)
+        or sentence_tense(text, sentence, m.start, m.end) == "future"
+    ):
+        return m
+    return replace(m, year=year)
+
+
+_RECURRING_AFTER = re.compile(r"[\s,]*(?:every|each)\s+year\b|[\s,]*(?:annually|yearly)\b", re.IGNORECASE)
+"""A day that comes back every year ("observed on 19 June every year") is not of the year stated."""
+
+
 def _open_interval(found: _Interval, side: str | None) -> _Interval:
     """Turn 'X' into 'after X', 'before X', 'since X' or 'until X' (one side null)."""
     if side is None or found.start is None or found.end is None:
@@ -3272,9 +3308,14 @@ class DateExtractor:
         )
         claims: list[Extracted] = []
         holidays = ctx.rules.compiled(rule_book_holidays)
+        stated: tuple[tuple[int, int], int] | None = None  # the sentence and the year it stated
         for mention in find_mentions(text, lowered, ctx.numeric_date_order, holidays):
             sentence = document.sentence_span(mention.start)
             mention = _with_windowed_years(mention, ctx.published)
+            if stated is not None and stated[0] == sentence:
+                mention = _in_stated_year(lowered, sentence, mention, stated[1])
+            if _states_a_year(mention):
+                stated = (sentence, mention.year)  # type: ignore[assignment]
             resolved = _date_value(lowered, mention, ctx.published, sentence)
             if resolved is None:
                 continue
