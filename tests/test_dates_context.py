@@ -177,6 +177,12 @@ def test_fiscal_years_and_codes_after_a_month_are_no_dates(text: str) -> None:
         ("Since 2012, talks in March have failed.", "March", "2016-03-01"),
         ("It dates back to 1865 and is observed on 19 June every year.", "19 June", "2016-06-19"),
         ("Sales fell in 2012. They rose in March.", "March", "2016-03-01"),
+        ("The law, passed in 2012, took effect on January 1.", "January 1", "2016-01-01"),
+        (
+            "Revenue in 2012 was $5 billion; in the first quarter it rose 3%.",
+            "the first quarter",
+            "2016-01-01",
+        ),
     ],
 )
 def test_a_period_without_a_year_takes_the_year_stated_before_it(text: str, span: str, start: str) -> None:
@@ -184,3 +190,17 @@ def test_a_period_without_a_year_takes_the_year_stated_before_it(text: str, span
     March" was March 2016, the latest March before publication."""
     assert [s for s, _, _ in spans(text)][-1] == span
     assert spans(text)[-1][1] == start
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start"),
+    [
+        ("The elections will be held in October.", "October", "2017-10-01"),
+        ("The vote will be held on March 3.", "March 3", "2017-03-03"),
+        ("The talks are being held in March.", "March", "2016-03-01"),
+        ("The elections were held in March.", "March", "2016-03-01"),
+    ],
+)
+def test_a_past_form_after_be_is_a_participle_not_the_tense(text: str, span: str, start: str) -> None:
+    """ "Will be held in November" was past tense (from "held"): the November before publication."""
+    assert [(s, v) for s, v, _ in spans(text)] == [(span, start)]

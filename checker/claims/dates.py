@@ -3019,6 +3019,13 @@ _TENSE_REACH = 60
 """Characters either side of a date searched for its verb; further cues usually govern another clause."""
 
 
+def _participle(text: str, cue: re.Match[str]) -> bool:
+    if cue.lastgroup not in ("past", "weak_past"):
+        return False
+    at = cue.start()
+    return text.endswith((" be ", " being "), max(0, at - 7), at)
+
+
 def sentence_tense(text: str, sentence: tuple[int, int], start: int, end: int) -> Tense:
     """Past or future from simple cues: the nearest auxiliary or past verb before the date, else after it."""
     before: list[re.Match[str]] = list(
@@ -3028,6 +3035,11 @@ def sentence_tense(text: str, sentence: tuple[int, int], start: int, end: int) -
 
     def strong(match: re.Match[str]) -> bool:
         return match.lastgroup != "weak_past"
+
+    # A past form right after "be" or "being" is a participle ("will be held", "are being held"):
+    # the auxiliary before it gives the tense.
+    before = [m for m in before if not _participle(text, m)]
+    after = [m for m in after if not _participle(text, m)]
 
     for candidates in (
         [m for m in reversed(before) if strong(m)],
@@ -3137,10 +3149,13 @@ def _states_a_year(m: _Mention) -> bool:
     )
 
 
-def _in_stated_year(text: str, sentence: tuple[int, int], m: _Mention, year: int) -> _Mention:
-    """A day, month or quarter without a year after a stated year in the same sentence is of that
-    year ("In 2016, sales rose in March" is March 2016, not the March before publication), unless
-    the sentence speaks of the future.
+def _in_stated_year(text: str, sentence: tuple[int, int], m: _Mention, stated: _Mention) -> _Mention:
+    """A day, month or quarter without a year after a stated year in the same past-tense clause is
+    of that year ("In 2016, sales rose in March" is March 2016, not the March before publication).
+
+    Not where the year sits in an aside ("The law, passed in 2010, takes effect on January 1"), in
+    another clause ("Revenue in 2023 was $5 billion; in the first quarter it rose"), or for a day
+    that comes back every year ("observed on 19 June every year").
     """
     if (
         m.relation != "calendar"
@@ -3149,11 +3164,20 @@ def _in_stated_year(text: str, sentence: tuple[int, int], m: _Mention, year: int
         or m.until is not None
         or m.anchor is not None
         or m.named
+        or ";" in text[stated.end : m.start]
+        or _in_an_aside(text, sentence[0], stated.start, m.start)
         or _RECURRING_AFTER.match(text, m.end)
-        or sentence_tense(text, sentence, m.start, m.end) == "future"
+        or sentence_tense(text, sentence, m.start, m.end) != "past"
     ):
         return m
-    return replace(m, year=year)
+    return replace(m, year=stated.year)
+
+
+def _in_an_aside(text: str, sentence_start: int, start: int, before: int) -> bool:
+    """Whether the words at ``start`` are between two commas and the second comes before ``before``
+    (", founded in 1998,").
+    """
+    return text.rfind(",", sentence_start, start) >= 0 and text.find(",", start, before) >= 0
 
 
 _RECURRING_AFTER = re.compile(r"[\s,]*(?:every|each)\s+year\b|[\s,]*(?:annually|yearly)\b", re.IGNORECASE)
@@ -3308,14 +3332,14 @@ class DateExtractor:
         )
         claims: list[Extracted] = []
         holidays = ctx.rules.compiled(rule_book_holidays)
-        stated: tuple[tuple[int, int], int] | None = None  # the sentence and the year it stated
+        stated: tuple[tuple[int, int], _Mention] | None = None  # a sentence and the year it stated
         for mention in find_mentions(text, lowered, ctx.numeric_date_order, holidays):
             sentence = document.sentence_span(mention.start)
             mention = _with_windowed_years(mention, ctx.published)
             if stated is not None and stated[0] == sentence:
                 mention = _in_stated_year(lowered, sentence, mention, stated[1])
             if _states_a_year(mention):
-                stated = (sentence, mention.year)  # type: ignore[assignment]
+                stated = (sentence, mention)
             resolved = _date_value(lowered, mention, ctx.published, sentence)
             if resolved is None:
                 continue
