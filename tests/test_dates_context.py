@@ -204,3 +204,20 @@ def test_a_period_without_a_year_takes_the_year_stated_before_it(text: str, span
 def test_a_past_form_after_be_is_a_participle_not_the_tense(text: str, span: str, start: str) -> None:
     """ "Will be held in November" was past tense (from "held"): the November before publication."""
     assert [(s, v) for s, v, _ in spans(text)] == [(span, start)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The fair ran from 9-18-15 to 9-20-15.", [("from 9-18-15 to 9-20-15", "2015-09-18", "2015-09-20")]),
+        (
+            "It ran on 9-18-15 and 9-20-15.",
+            [("9-18-15", "2015-09-18", "2015-09-18"), ("9-20-15", "2015-09-20", "2015-09-20")],
+        ),
+        ("Parts 4-11-20 and 4-11-21 failed.", []),  # the first is no date, so neither is its partner
+        ("The vote was 12-10-13 to 5-3-12.", []),
+    ],
+)
+def test_the_other_end_of_a_dashed_date_is_a_date_too(text: str, found: list[tuple[str, str, str]]) -> None:
+    """ "From 9-18-15 to 9-20-15" read only its first date: the second has no date word before it."""
+    assert spans(text) == found

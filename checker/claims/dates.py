@@ -504,7 +504,18 @@ def _dashed_date_in_context(m: re.Match[str], text: str) -> bool:
     window = max(0, start - 24)
     if _DASHED_DATE_BEFORE.search(text, window, start):
         return not _TALLY_OF_BEFORE.search(text, window, start)
+    partner = _DASHED_PARTNER_BEFORE.search(text, window, start)
+    if partner is not None:  # "from 9-18-15 to 9-20-15": the other end of a range that is a date
+        before = max(0, partner.start() - 24)
+        return bool(
+            _DASHED_DATE_BEFORE.search(text, before, partner.start())
+        ) and not _TALLY_OF_BEFORE.search(text, before, partner.start())
     return bool(_LINE_START.search(text, max(0, start - 8), start) and _LINE_END.match(text, m.end()))
+
+
+_DASHED_PARTNER_BEFORE = re.compile(
+    r"(?<![\w-])\d{1,2}-\d{1,2}-\d{2}\s*(?:to|and|through|thru|until|till|[-–—])\s*\Z", re.IGNORECASE
+)
 
 
 def _parse_day_month_range(m: re.Match[str], text: str) -> _Mention | tuple[_Mention, _Mention] | None:
