@@ -153,6 +153,7 @@ def test_a_period_of_a_game_is_no_calendar_quarter_or_week(text: str) -> None:
     ("text", "published", "span", "start"),
     [
         ("Profit rose 12% in the fourth quarter.", FRIDAY, "the fourth quarter", "2023-10-01"),
+        ("GDP saw a rebound in the fourth quarter.", FRIDAY, "the fourth quarter", "2023-10-01"),
         (
             "Margins rose 3 percentage points in the fourth quarter.",
             FRIDAY,
