@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = []
         for label, docs in (("~1 MB", small), ("~10 MB", large)) if not args.quick else (("~1 MB", small),):
             size = mb(docs)
-            # Best of 3 on both corpora: a single 10 MB run moved by 5-9% between identical runs here
+            # Best of `runs` on each corpus: a single 10 MB run moved by 5-9% between identical runs here
             # (the regex floor, whose code never changes, from 6.65 to 7.27 MB/s).
             for name, (seconds, count) in in_process(docs, runs).items():
                 rows.append(

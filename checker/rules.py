@@ -19,7 +19,6 @@ from typing import Any, TypeVar, cast
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from checker.claims._datelex import folded_holiday_name
 from checker.entities import EntityIndex
 from checker.errors import InputError, decode
 from checker.rulespecs import (
@@ -31,6 +30,7 @@ from checker.rulespecs import (
     LexiconSpec,
     PropertiesSpec,
     UnitsSpec,
+    folded_holiday_name,
 )
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from checker.models import ClaimKind, Severity
 
@@ -40,6 +40,33 @@ def _check_regex(patterns: list[str]) -> list[str]:
     return patterns
 
 
+def folded_holiday_name(name: str) -> str:
+    """A holiday name as text may write it: apostrophes and dots are optional (see ``holiday_pattern``);
+    the key that rules/holidays.yml spellings must not share and that ``HolidayTable.find`` looks up.
+    """
+    return name.replace("'", "").replace(".", "")
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("a name must not be empty")
+    return value
+
+
+NonBlank = Annotated[str, AfterValidator(_not_blank)]
+"""An id or name: an empty one would be found everywhere in a document."""
+
+
+def _lower_case_single_spaced(value: list[str], what: str) -> list[str]:
+    """Names matched in any case with any white space between words are written in lower case, with
+    single spaces (blank entries are refused for every list, by ``Spec``).
+    """
+    for item in value:
+        if item != item.lower() or item != " ".join(item.split()):
+            raise ValueError(f"{what} {item!r} must be lower case, with single spaces")
+    return value
+
+
 # --- entities.yml -------------------------------------------------------------------------------
 
 
@@ -53,8 +80,8 @@ class GroupSize(Spec):
 class EntitySpec(Spec):
     """A person, organisation, place or group with the names it goes by."""
 
-    id: str
-    name: str
+    id: NonBlank
+    name: NonBlank
     type: Literal["person", "organisation", "place", "group"]
     aliases: list[str] = Field(default_factory=list)
     gender: Literal["male", "female"] | None = None
@@ -63,17 +90,6 @@ class EntitySpec(Spec):
     generic_aliases: list[str] = Field(default_factory=list)
     """Common nouns ("members", "allies") that mean this group only where ``part_of`` is named."""
     size: list[GroupSize] = Field(default_factory=list)
-
-    @field_validator("id", "name")
-    @classmethod
-    def _not_empty(cls, value: str) -> str:
-        return _not_blank(value)
-
-
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("a name must not be empty")
-    return value
 
 
 class TitleHolder(Spec):
@@ -87,14 +103,9 @@ class TitleHolder(Spec):
 class TitleSpec(Spec):
     """A role whose holder depends on the date ("the party leader" in 2024 vs 2025)."""
 
-    id: str
+    id: NonBlank
     names: list[str]
     holders: list[TitleHolder]
-
-    @field_validator("id")
-    @classmethod
-    def _not_empty(cls, value: str) -> str:
-        return _not_blank(value)
 
 
 class EntitiesSpec(Spec):
@@ -292,10 +303,7 @@ class HolidaySpec(Spec):
     @field_validator("names")
     @classmethod
     def _lower_case(cls, value: list[str]) -> list[str]:
-        for name in value:
-            if not name.strip() or name != name.lower() or name != " ".join(name.split()):
-                raise ValueError(f"name {name!r} must be lower case, with single spaces")
-        return value
+        return _lower_case_single_spaced(value, "name")
 
     @model_validator(mode="after")
     def _one_rule(self) -> HolidaySpec:
@@ -313,7 +321,7 @@ class _WordLists(Spec):
     @classmethod
     def _one_lower_case_word(cls, value: list[str]) -> list[str]:
         for word in value:
-            if not word or word != word.lower() or len(word.split()) != 1 or word != word.strip():
+            if word != word.lower() or word.split() != [word]:  # one word, no space around it
                 raise ValueError(f"word {word!r} must be one word in lower case")
         return value
 
@@ -364,10 +372,7 @@ class HolidaysSpec(Spec):
     @field_validator("game_words")
     @classmethod
     def _lower_case_phrases(cls, value: list[str]) -> list[str]:
-        for phrase in value:
-            if not phrase.strip() or phrase != phrase.lower() or phrase != " ".join(phrase.split()):
-                raise ValueError(f"phrase {phrase!r} must be lower case, single-spaced, not empty")
-        return value
+        return _lower_case_single_spaced(value, "phrase")
 
 
 # --- properties.yml -----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from checker.numbers import ONES, ORDINALS, TENS, UNITS
+from checker.rulespecs import folded_holiday_name
 
 if TYPE_CHECKING:
     from checker.rulespecs import HolidaySpec, HolidaysSpec
@@ -146,8 +147,6 @@ def _emit(node: dict[str, dict[str, Any]]) -> str:
 
 # --- holidays: named days whose date follows from the year (the table is rules/holidays.yml) ---------
 
-_WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(WEEKDAY_NAMES)}
-
 
 @dataclass(frozen=True, slots=True)
 class Holiday:
@@ -200,7 +199,7 @@ def _holiday(spec: HolidaySpec, base: Holiday | None) -> Holiday:
         return replace(flags, month=spec.date.month, day=spec.date.day)
     if spec.nth_weekday is not None:
         rule = spec.nth_weekday
-        weekday = _WEEKDAY_NUMBERS[rule.weekday]
+        weekday = WEEKDAYS[rule.weekday]
         return replace(flags, rule="nth_weekday", month=rule.month, weekday=weekday, n=rule.n)
     if spec.from_easter is not None:
         return replace(flags, rule="easter", days=spec.from_easter)
@@ -210,13 +209,6 @@ def _holiday(spec: HolidaySpec, base: Holiday | None) -> Holiday:
         return replace(flags, rule="hijri", month=spec.hijri.month, day=spec.hijri.day)
     assert spec.hijri_month is not None  # HolidaySpec requires exactly one rule
     return replace(flags, rule="hijri_month", month=spec.hijri_month, day=1)
-
-
-def folded_holiday_name(name: str) -> str:
-    """A holiday name as text may write it: apostrophes and dots are optional (see ``holiday_pattern``);
-    the key that rules/holidays.yml spellings must not share and that ``HolidayTable.find`` looks up.
-    """
-    return name.replace("'", "").replace(".", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,10 +260,19 @@ class HolidayTable:
         words = spec.name_words_not_names
         cues = spec.name_cues
         named = spec.names_after_days
-        return cls(names, frozenset(spec.not_dates), tuple(words.before), tuple(words.after),
-                   tuple(cues.before), tuple(cues.after), tuple(named.holiday_after),
-                   tuple(named.weekday_before), tuple(named.weekday_after),
-                   tuple(named.month_day_after), tuple(spec.game_words))  # fmt: skip
+        return cls(
+            names,
+            not_dates=frozenset(spec.not_dates),
+            not_name_before=tuple(words.before),
+            not_name_after=tuple(words.after),
+            cue_before=tuple(cues.before),
+            cue_after=tuple(cues.after),
+            holiday_name_after=tuple(named.holiday_after),
+            weekday_name_before=tuple(named.weekday_before),
+            weekday_name_after=tuple(named.weekday_after),
+            month_day_name_after=tuple(named.month_day_after),
+            game_words=tuple(spec.game_words),
+        )
 
     spellings: tuple[str, ...] = field(init=False, compare=False, repr=False)
     """The names alone, in file order: what the grammar is compiled from."""

@@ -104,7 +104,7 @@ class SpeakerLexicon:
 
     def __init__(self, rules: RuleBook) -> None:
         self.index = rules.entity_index
-        cues = {c.strip() for c in rules.lexicon.quote_cues if c.strip()}
+        cues = {c.strip() for c in rules.lexicon.quote_cues}  # rule files have no blank entries
         # A trie tries the longest cue first, as a longest-first alternation would, in a fraction
         # of the time.  Case-sensitive on purpose: "States" in "United States" is not the verb "states".
         self.cue_re = re.compile(rf"(?<![\w\-’'])(?:{trie_pattern(cues)})(?![\w\-])" if cues else r"(?!x)x")
@@ -115,9 +115,7 @@ class SpeakerLexicon:
             for word in alias.split()
         )
         """Words of group nouns ("member states"): after "X's" they name members, not X speaking."""
-        self.role_words = frozenset(
-            w.strip().lower().rstrip(".") for w in rules.lexicon.role_words if w.strip()
-        )
+        self.role_words = frozenset(w.strip().lower().rstrip(".") for w in rules.lexicon.role_words)
         """Titles and ranks before a name ("minister", "dr"), written as a lookup writes a word:
         lowercase, without a closing full stop ("Dr." is "dr")."""
         self.not_name_words = self.role_words | _NOT_NAMES

@@ -229,7 +229,7 @@ _CENTS_AFTER = re.compile(
 
 def _is_measure(text: str, start: int, end: int, suffix: str, grammar: CurrencyGrammar) -> bool:
     """True for "a twenty pound bag" (a name that is also a measure, used before a noun) and
-    "he lost 20 pounds" (after a word of weight).
+    "he weighs 200 pounds" (after a word of weight).
     """
     folded = _fold(suffix)
     if folded not in grammar.measures and folded[:-1] not in grammar.measures:

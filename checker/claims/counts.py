@@ -54,19 +54,12 @@ _RATIO_JOINS = ("in", "out of")
 _RANKING = frozenset({"top", "bottom"})
 
 
-def _phrases(phrases: tuple[str, ...]) -> str:
-    return "|".join(r"\s+".join(phrase.split()) for phrase in phrases)
-
-
 _BEFORE_FIGURE = re.compile(
-    r"(?:(?P<rate>\b(?i:{rates}))\s+"
+    rf"(?:(?P<rate>\b(?i:{trie_pattern(_RATES)}))\s+"
     r"|(?<![\w'’.-])(?P<word>[A-Za-z][A-Za-z\d&]*)[ \u00a0]"
     r"|(?<![\w'’.-])(?P<named>[A-Za-z][A-Za-z\d&]*)\s+of\s+"
-    r"|(?P<ratio>(?<![\w.,])(?:\d[\d,.]*|(?i:{words}))\s+(?P<ratio_join>(?i:{joins}))\s+))$".format(
-        rates=_phrases(_RATES),
-        words="|".join(sorted({*ONES, *TENS}, key=len, reverse=True)),
-        joins=_phrases(_RATIO_JOINS),
-    )
+    rf"|(?P<ratio>(?<![\w.,])(?:\d[\d,.]*|(?i:{trie_pattern({*ONES, *TENS})}))"
+    rf"\s+(?P<ratio_join>(?i:{trie_pattern(_RATIO_JOINS)}))\s+))$"
 )
 """What stands just before a count's figure: a word (a capitalised one names: "Boeing 737"),
 "Capitalised of" ("Group of 20"), a rate ("3 per 1,000 births") or a ratio ("one in five children")."""
@@ -108,7 +101,10 @@ class NounResolver:
         self.not_counted = {_fold(w) for w in rules.units.not_counted}
         self.stopwords = {w.lower() for w in rules.lexicon.stopwords}
         self.any_plural_noun = rules.units.any_plural_noun
-        self.lead_words = {w.lower() for w in rules.units.lead_words}
+        self.not_names_before_figure = frozenset(
+            {w.lower() for w in rules.units.lead_words} | self.stopwords | _NUMBER_WORDS | _QUALIFIER_WORDS
+        )
+        """Capitalised words before a figure that name nothing ("Another 500", "Some 300", "Ten 000")."""
         self._alias_patterns: dict[str, re.Pattern[str] | None] = {}
         self.longest_form = max([len(f.split()) for f in [*self.forms, *self.group_names]] + [1])
 
@@ -326,7 +322,7 @@ def _year_before_percent(match: re.Match[str], quantity: Quantity) -> bool:
     """True for the year in "in 2020 and 2021 to 8%" or "3% in 2023 and 4%": a bare year-like figure
     whose percent sign belongs to the figure after it (a range that did not hold).
     """
-    return match.group("suf1") is None and not quantity.ranged and _looks_like_year(quantity, match)
+    return match.group("suf1") is None and _looks_like_year(quantity, match)
 
 
 def _looks_like_year(quantity: Quantity, match: re.Match[str]) -> bool:
@@ -370,10 +366,7 @@ def _not_counting(text: str, quantity: Quantity, resolver: NounResolver) -> bool
             return True
         return (
             name != folded
-            and folded not in resolver.stopwords
-            and folded not in resolver.lead_words
-            and folded not in _NUMBER_WORDS
-            and folded not in _QUALIFIER_WORDS
+            and folded not in resolver.not_names_before_figure
             and not _in_title_case_line(text, quantity.start)
         )
     if before.group("rate") is not None:
@@ -410,16 +403,27 @@ _WORD_CHARACTERS = frozenset(string.ascii_letters + string.digits + "&")
 _LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 
 
+_LAST_TITLE_LINES: list[tuple[str, dict[int, bool]]] = []
+"""The latest document and, by line start, whether the line is in title case: a line is read once,
+not once per figure in it (a document written as one long line made that quadratic)."""
+
+
 def _in_title_case_line(text: str, at: int) -> bool:
     """A headline in title case ("Russia Fires 40 Missiles at Kyiv"): a capital there names nothing.
 
     Most of the line's longer words capitalised, at least three of them, is a headline's case.
     """
+    if not _LAST_TITLE_LINES or _LAST_TITLE_LINES[0][0] is not text:
+        _LAST_TITLE_LINES[:] = [(text, {})]
+    lines = _LAST_TITLE_LINES[0][1]
     start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    words: list[str] = _LONG_WORD.findall(text, start, end if end != -1 else len(text))
-    capitalised = sum(word[0].isupper() for word in words)
-    return capitalised >= 3 and capitalised >= 0.7 * len(words)
+    found = lines.get(start)
+    if found is None:
+        end = text.find("\n", at)
+        words: list[str] = _LONG_WORD.findall(text, start, end if end != -1 else len(text))
+        capitalised = sum(word[0].isupper() for word in words)
+        found = lines[start] = capitalised >= 3 and capitalised >= 0.7 * len(words)
+    return found
 
 
 def find_counts(ctx: ExtractionContext) -> list[Extracted]:

@@ -1140,7 +1140,7 @@ def _parse_week_containing(m: re.Match[str], text: str) -> _Mention | None:
                     modifier="from" if how in ("commencing", "beginning", "starting") else None)  # fmt: skip
 
 
-def _parse_week_number(m: re.Match[str], text: str, game_words: re.Pattern[str] | None) -> _Mention | None:
+def _parse_week_number(m: re.Match[str], text: str, game_words: re.Pattern[str]) -> _Mention | None:
     """'week 31', 'week 12 of 2024'; without a year not beside a game's words ("threw two touchdowns
     in week 5": a week of the season's schedule).
     """
@@ -1297,12 +1297,10 @@ _SENTENCE_REACH = 300
 """Characters looked at on each side for the sentence around a mention, at most."""
 
 
-def _in_sentence_with(words: re.Pattern[str] | None, text: str, start: int, end: int) -> bool:
+def _in_sentence_with(words: re.Pattern[str], text: str, start: int, end: int) -> bool:
     """Whether ``words`` occur in the sentence around ``text[start:end]`` (as far as a full stop, a
     question or exclamation mark or a blank line, and at most ``_SENTENCE_REACH`` characters away).
     """
-    if words is None:
-        return False
     left = max(0, start - _SENTENCE_REACH)
     for stop in _SENTENCE_END.finditer(text, left, start):
         left = stop.end()
@@ -1311,17 +1309,11 @@ def _in_sentence_with(words: re.Pattern[str] | None, text: str, start: int, end:
     return words.search(text, left, right) is not None
 
 
-def _phrases_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """One case-insensitive pattern for whole words or phrases (any white space between words)."""
-    alternatives = sorted((r"\s+".join(map(re.escape, p.split())) for p in phrases), key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE) if alternatives else None
-
-
 _FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial)\s+(?:the\s+)?(?:year\s+)?\Z", re.IGNORECASE)
 """A company's fiscal quarter ("Apple's fiscal Q1 ended Dec. 30") is not the calendar's."""
 
 
-def _parse_quarter(m: re.Match[str], text: str, game_words: re.Pattern[str] | None) -> _Mention | None:
+def _parse_quarter(m: re.Match[str], text: str, game_words: re.Pattern[str]) -> _Mention | None:
     """A quarter ("Q3 2016", "the third quarter") or a half year ("H1 2016", "the first half of 2016");
     not a fiscal one, which a company's calendar places, nor a game's ("outscored Boston in the fourth
     quarter").
@@ -1803,7 +1795,7 @@ def _compiled_grammar(holidays: HolidayTable) -> _Grammar:
     pattern, trigger = _compiled_patterns(holidays.spellings)
     name_guard = _NameGuard.of(holidays)
     day_names = _DayNames.of(holidays)
-    game_words = _phrases_pattern(holidays.game_words)
+    game_words = re.compile(rf"\b(?:{_any_word(holidays.game_words)})\b", re.IGNORECASE)
     parsers: dict[DateOrder, dict[str, Parser]] = {
         order: {
             **_PARSERS,

@@ -21,6 +21,7 @@ from checker.numbers import (
     parse_number,
     trie_pattern,
 )
+from checker.rules import RuleBook
 
 _OF = re.compile(
     r"\s+of\s+(?:(?:the|a|an|its|their|our|all|his|her|your|my|this|that|these|those)\s+)*", re.IGNORECASE
@@ -91,6 +92,11 @@ def of_phrase(ctx: ExtractionContext, pos: int) -> tuple[str, int] | None:
     return " ".join(words), end
 
 
+def _percent_idioms(rules: RuleBook) -> frozenset[str]:
+    """The words after "100 percent" that make it an idiom, once per rule book."""
+    return frozenset(w.lower() for w in rules.lexicon.percent_idioms)
+
+
 def _idiom(ctx: ExtractionContext, value: float, end: int) -> bool:
     """True for "100 percent sure", "110% behind him": a whole hundred or more, said of a person's state."""
     if value < 100:
@@ -98,7 +104,7 @@ def _idiom(ctx: ExtractionContext, value: float, end: int) -> bool:
     following = _NEXT_WORDS.match(ctx.document.text, end)
     if following is None:
         return False
-    idioms = {w.lower() for w in ctx.rules.lexicon.percent_idioms}
+    idioms = ctx.rules.compiled(_percent_idioms)
     words = following.group(1).lower().split()
     return words[0] in idioms or " ".join(words) in idioms
 
