@@ -180,6 +180,9 @@ def test_event_hint_prefers_the_nearest_noun() -> None:
         ("Thursday will also feature a ceremony.", "2024-04-02", THURSDAY, THURSDAY, THURSDAY),
         ("Earlier Wednesday, ministers met.", "2024-04-03", "2024-04-03", "2024-04-03", "2024-04-03"),
         ("He appointed them last October.", THURSDAY, "2023-10-01", "2023-10-31", "2023-10"),
+        ("He appointed them last October 12.", THURSDAY, "2023-10-12", "2023-10-12", "2023-10-12"),
+        ("The vote is this March 28.", THURSDAY, "2024-03-28", "2024-03-28", "2024-03-28"),
+        ("The vote is next June 5.", THURSDAY, "2024-06-05", "2024-06-05", "2024-06-05"),
         ("Growth will pick up next year.", THURSDAY, "2025-01-01", "2025-12-31", "2025"),
         ("Growth picked up this year.", THURSDAY, "2024-01-01", "2024-12-31", "2024"),
         ("Ministers met this week.", THURSDAY, "2024-04-01", "2024-04-07", "2024-W14"),
@@ -450,6 +453,33 @@ def test_more_open_sides(text: str, start: str | None, end: str | None) -> None:
 @pytest.mark.parametrize("text", ["It runs 24/7.", "About 1/2 of them left.", "He ate 2 1/2 pies."])
 def test_slashed_figures_that_are_not_dates(text: str) -> None:
     assert claims(text, MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call +86 138-2010-2015 for details.",  # a telephone number holding a year range
+        "The number is 123-12-1234.",  # a month-year inside a longer code
+        "The code of this object is 133-03-03-2020.",
+        "0.8/15 looks like a formula",
+        "The phases were 2010-2015-2020 in all.",
+    ],
+)
+def test_figures_joined_to_more_figures_are_not_dates(text: str) -> None:
+    assert claims(text, MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("It ran from 2010-2015.", "2010-2015"),
+        ("It happened on 3/4/2019. Nobody came.", "3/4/2019"),
+        ("It ran from 10-1-2018-10-7-2018.", "from 10-1-2018-10-7-2018"),  # two dates, same shape
+        ("It ran 2/29-3/1.", "2/29-3/1"),  # another separator
+    ],
+)
+def test_dates_joined_to_dates_or_a_full_stop_are_still_dates(text: str, span: str) -> None:
+    assert only(text, MONDAY)[0] == span
 
 
 # --- forms added for the Recognizers-Text conformance cases ------------------------------------------

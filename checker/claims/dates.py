@@ -261,7 +261,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
              r"\b(?:the\s+)?(?P<u_rest>rest|remainder|remaining)(?:\s+of)?\s+(?:(?:the|my|our|this|current)\s+)?"
              r"(?P<u_unit3>week|month|year)\b"),
     ("relative_month", rf"\b{_modifier('rm')}(?P<rm_rel>last|next|this|previous|coming)\s+"
-                       rf"(?P<rm_m>{_FULL_MONTH_WORD}|sept\b\.?)"),
+                       rf"(?P<rm_m>{_FULL_MONTH_WORD}|sept\b\.?)(?:\s+(?P<rm_d>{_DAY}){_NOT_A_FIGURE}(?!,?\s*\d))?"),
     ("ago", rf"\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>day|week|month|year|decade|centur(?:y|ie))s?"
             rf"(?P<ago_more>{_MORE_UNITS})\s+ago\b"),
     ("shift", rf"\b(?P<sh_n>{_COUNT})\s+{_UNIT_WORD.format('sh_u')}(?P<sh_comma>\s*,)?\s+"
@@ -1441,8 +1441,14 @@ def _parse_relative_month(m: re.Match[str], text: str) -> _Mention | None:
     month = _month_number(_written(m, text, "rm_m"), has_day_or_year=False)
     if month is None:
         return None
+    offset = _UNIT_OFFSETS[m["rm_rel"].lower()]
+    if m["rm_d"]:  # "this May 12": the day of the month the word picks
+        day = _day_number(m["rm_d"])
+        if day is None or not _valid_day(None, month, day) or m["rm_mod"]:
+            return None
+        return _Mention(m.start(), m.end(), "day", relation="month", month=month, day=day, offset=offset)
     return _Mention(m.start(), m.end(), "month", relation="month", month=month,
-                    offset=_UNIT_OFFSETS[m["rm_rel"].lower()], modifier=_modifier_of(m, "rm"))  # fmt: skip
+                    offset=offset, modifier=_modifier_of(m, "rm"))  # fmt: skip
 
 
 def _parse_ago(m: re.Match[str], text: str) -> _Mention | None:
@@ -1847,11 +1853,38 @@ def _scan(
             if isinstance(found, _Mention) and found.named:
                 covered = found.end
                 break
+            if found is not None and _part_of_longer_figures(text, found):
+                covered = match.end()
+                break
             if found is not None:
                 mentions.extend(found if isinstance(found, tuple) else (found,))
                 covered = mentions[-1].end  # a parser may leave the end of its match to what follows
                 break
     return mentions
+
+
+def _part_of_longer_figures(text: str, found: _Mention | tuple[_Mention, ...]) -> bool:
+    """'138-2010-2015' (a telephone number), '123-12-1234', '0.8/15': figures joined to more
+    figures by the date's own separator (or a decimal point) are one code or number, not a date
+    inside it.  Another separator, or a neighbour of the same shape, joins two dates: '2/29-3/1',
+    '10/1-11/2/2017', '10-1-2018-10-7-2018'.
+    """
+    first, last = (found[0], found[-1]) if isinstance(found, tuple) else (found, found)
+    start, end = first.start, last.end
+    written = text[start:end]
+    if not (written[0].isdigit() and written[-1].isdigit()):
+        return False
+    shape = _FIGURE_RUN.sub("9", written)
+    before = _JOINED_BEFORE.search(text, max(0, start - 12), start)
+    if before and (before[2] == "." or before[2] in written) and _FIGURE_RUN.sub("9", before[1]) != shape:
+        return True
+    after = _JOINED_AFTER.match(text, end)
+    return bool(after and after[1] in written and _FIGURE_RUN.sub("9", after[2]) != shape)
+
+
+_FIGURE_RUN = re.compile(r"\d+")
+_JOINED_BEFORE = re.compile(r"(\d+(?:[-./]\d+)*)([-./])\Z")
+_JOINED_AFTER = re.compile(r"([-./])(\d+(?:[-./]\d+)*)")
 
 
 def _lead_in_starts(lowered: str, anchor: int, floor: int) -> list[int]:
