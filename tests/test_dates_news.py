@@ -150,6 +150,20 @@ def test_a_period_of_a_game_is_no_calendar_quarter_or_week(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "quarters"),
+    [
+        ("Sales of Audi's Q3 and Q5 models rose.", []),
+        ("Sales of the Q7, Q3 and Q5 rose.", []),
+        ("The Q3/Q8 line-up grew.", []),
+        ("Sales rose in Q3 and Q4.", ["Q3", "Q4"]),  # quarters listed with quarters stay dates
+    ],
+)
+def test_a_q_listed_with_a_q_that_is_no_quarter_is_a_name(text: str, quarters: list[str]) -> None:
+    """ "Q5" is no quarter, so the "Q3" listed with it is a model or a code, not the third quarter."""
+    assert [s for s, _, _ in _spans(text)] == quarters
+
+
+@pytest.mark.parametrize(
     ("text", "published", "span", "start"),
     [
         ("Profit rose 12% in the fourth quarter.", FRIDAY, "the fourth quarter", "2023-10-01"),

@@ -1333,10 +1333,20 @@ def _parse_quarter(m: re.Match[str], text: str, game_words: re.Pattern[str]) -> 
         year_text = m["q_y"]
     elif m["q_n"]:
         quarter, year_text = int(m["q_n"]), m["q_y2"]
+        if not year_text and (
+            _CODE_LISTED_AFTER.match(text, m.end())
+            or _CODE_LISTED_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        ):
+            return None  # "the Q3 and Q5 models": in a list with a Q that is no quarter, a name
     else:
         quarter, year_text = int(m["q_n3"]), m["q_y3"]
     year = int(year_text) if year_text else None
     return _Mention(m.start(), m.end(), "quarter", year=year, quarter=quarter)
+
+
+_NOT_A_QUARTER_CODE = r"q(?:[05-9]|\d{2,})\b"
+_CODE_LISTED_AFTER = re.compile(rf"\s*(?:,|/|&|and|or)\s*{_NOT_A_QUARTER_CODE}", re.IGNORECASE)
+_CODE_LISTED_BEFORE = re.compile(rf"\b{_NOT_A_QUARTER_CODE}\s*(?:,|/|&|and|or)\s*\Z", re.IGNORECASE)
 
 
 _CALENDAR_YEAR_BEFORE = re.compile(
