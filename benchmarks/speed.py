@@ -28,8 +28,10 @@ import sys
 import tempfile
 import textwrap
 import time
+from bisect import bisect_left
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from itertools import accumulate
 from pathlib import Path
 
 from benchmarks.corpus import SyntheticDocument, documents, documents_of_size, write_folder
@@ -218,8 +220,8 @@ def run_measured(
     return float(elapsed), int(peak), first
 
 
-def batch_file(docs: list[SyntheticDocument], folder: Path) -> Path:
-    path = folder / "batch.jsonl"
+def batch_file(docs: list[SyntheticDocument], folder: Path, name: str = "batch.jsonl") -> Path:
+    path = folder / name
     with path.open("w", encoding="utf-8") as out:
         for d in docs:
             out.write(json.dumps({"id": d.id, "text": d.text, "published": d.published}) + "\n")
@@ -228,16 +230,9 @@ def batch_file(docs: list[SyntheticDocument], folder: Path) -> Path:
 
 def halves(docs: list[SyntheticDocument], folder: Path) -> tuple[Path, Path]:
     """The documents in two batch files of about equal bytes, for two independent processes."""
-    total, running, cut = mb(docs), 0.0, len(docs)
-    for i, doc in enumerate(docs):
-        running += len(doc.text.encode("utf-8")) / 1e6
-        if running >= total / 2:
-            cut = i + 1
-            break
-    first, second = folder / "first", folder / "second"
-    first.mkdir()
-    second.mkdir()
-    return batch_file(docs[:cut], first), batch_file(docs[cut:], second)
+    ends = list(accumulate(len(doc.text.encode("utf-8")) for doc in docs))
+    cut = bisect_left(ends, ends[-1] / 2) + 1
+    return batch_file(docs[:cut], folder, "first.jsonl"), batch_file(docs[cut:], folder, "second.jsonl")
 
 
 def run_pair(command: list[str], stdins: tuple[Path, Path]) -> float:

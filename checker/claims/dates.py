@@ -1884,12 +1884,17 @@ def _part_of_longer_figures(text: str, found: _Mention | tuple[_Mention, ...]) -
     written = text[start:end]
     if not (written[0].isdigit() and written[-1].isdigit()):
         return False
-    shape = _FIGURE_RUN.sub("9", written)
+    shape = _shape(written)
     before = _JOINED_BEFORE.search(text, max(0, start - 12), start)
-    if before and (before[2] == "." or before[2] in written) and _FIGURE_RUN.sub("9", before[1]) != shape:
+    if before and (before[2] == "." or before[2] in written) and _shape(before[1]) != shape:
         return True
     after = _JOINED_AFTER.match(text, end)
-    return bool(after and after[1] in written and _FIGURE_RUN.sub("9", after[2]) != shape)
+    return bool(after and after[1] in written and _shape(after[2]) != shape)
+
+
+def _shape(figures: str) -> str:
+    """'10-1-2018' -> '9-9-9': how figures are grouped, whatever they are."""
+    return _FIGURE_RUN.sub("9", figures)
 
 
 _FIGURE_RUN = re.compile(r"\d+")
