@@ -353,6 +353,10 @@ class NamesAfterDays(_WordLists):
     year ("the Jan. 6 committee", "the September 11 attacks")."""
 
 
+MonthName = Literal["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december"]  # fmt: skip
+
+
 class HolidaysSpec(Spec):
     """rules/holidays.yml: named days, and day-like figures that are never a date."""
 
@@ -368,6 +372,9 @@ class HolidaysSpec(Spec):
     game_words: list[str] = Field(default_factory=list)
     """Words or phrases that make a quarter or week written without a year, in the same sentence, a
     period of a game or a season's schedule ("outscored Boston in the fourth quarter")."""
+    months_alone: list[MonthName] = Field(default_factory=list)
+    """Months whose names are a month even with no preposition before them ("February was the worst
+    month"): not also a common word or given name, as "May", "March", "April" and "June" are."""
 
     @field_validator("game_words")
     @classmethod

@@ -27,6 +27,42 @@ def test_a_month_closing_a_clause_without_a_preposition_is_no_date(text: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "month"),
+    [
+        ("The February meeting was tense.", "February", "2016-02"),
+        ("Apple's September event drew crowds.", "September", "2016-09"),
+        ("Sales slid. October was worse.", "October", "2016-10"),
+        ("\u201cNovember was cold,\u201d he said.", "November", "2016-11"),
+        ("Officials said that January was the worst month.", "January", "2016-01"),
+        ("Their December talks will resume.", "December", "2016-12"),
+    ],
+)
+def test_a_month_that_is_nothing_else_is_a_date_where_it_is_a_noun_of_its_own(
+    text: str, span: str, month: str
+) -> None:
+    """The rule book's ``months_alone`` need no preposition opening a sentence or after a determiner."""
+    found_span, value = only(text, MONDAY)
+    assert (found_span, value.timex) == (span, month)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The October Revolution changed Russia.",
+        "Black September claimed the attack.",
+        "January Jones starred in it.",
+        "Dr. January spoke.",
+        "Earth, Wind & Fire sang September.",
+        "April was the first to arrive.",
+        "The June meeting was tense.",
+        "The august body met.",
+    ],
+)
+def test_a_month_alone_that_is_also_a_name_or_a_title_is_no_date(text: str) -> None:
+    assert [text[c.start : c.end] for c in claims(text, MONDAY)] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Mr. Ramadan said the plan would work.",

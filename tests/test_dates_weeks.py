@@ -97,3 +97,37 @@ def test_a_weekday_after_a_week_is_that_weeks_day(text: str, published: str, spa
 def test_a_weekday_in_the_next_sentence_is_not_joined_to_a_week() -> None:
     text = "The talks end this week. Friday is a holiday."
     assert [text[c.start : c.end] for c in claims(text, "2019-11-07")] == ["this week", "Friday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "day"),
+    [
+        ("The vote was held on the second Tuesday.", "the second Tuesday", "2016-10-11"),
+        ("The vote will be held on the second Tuesday.", "the second Tuesday", "2016-11-08"),
+        ("The vote is on the first Monday.", "the first Monday", "2016-11-07"),
+        ("They met on the 3rd Friday.", "the 3rd Friday", "2016-10-21"),
+        ("They will meet on the fifth Monday.", "the fifth Monday", "2017-01-30"),
+    ],
+)
+def test_an_nth_weekday_without_a_month_is_of_the_month_the_tense_picks(
+    text: str, span: str, day: str
+) -> None:
+    """'The second Tuesday' is never the nearest Tuesday: it is that day of the latest month (past), the
+    next month that has it (future), or this month."""
+    found_span, value = only(text, MONDAY)
+    assert (found_span, value.start, value.end) == (span, day, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was his first Sunday as pope.",
+        "It rained for the second Sunday in a row.",
+        "Polls close on the first Tuesday after the first Monday.",
+        "The council meets every Tuesday.",
+        "Markets fell for a third Monday running.",
+        "The council meets on the second Tuesday of each month.",
+    ],
+)
+def test_weekdays_counted_from_something_else_or_recurring_are_no_date(text: str) -> None:
+    assert [text[c.start : c.end] for c in claims(text, MONDAY)] == []

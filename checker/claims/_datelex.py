@@ -238,6 +238,8 @@ class HolidayTable:
     """Words right after a month and day without a year that name an event ("the Jan. 6 committee")."""
     game_words: tuple[str, ...] = ()
     """Words in a sentence that make a year-less quarter or week a game's ("outscored", "touchdown")."""
+    months_alone: frozenset[str] = frozenset()
+    """Months that are a month with no preposition before them ("February was the worst month")."""
 
     @classmethod
     def from_spec(cls, spec: HolidaysSpec) -> HolidayTable:
@@ -272,6 +274,7 @@ class HolidayTable:
             weekday_name_after=tuple(named.weekday_after),
             month_day_name_after=tuple(named.month_day_after),
             game_words=tuple(spec.game_words),
+            months_alone=frozenset(spec.months_alone),
         )
 
     spellings: tuple[str, ...] = field(init=False, compare=False, repr=False)

@@ -69,6 +69,7 @@ Relation = Literal[
     "week_containing",
     "week_number",
     "nth_weekday",
+    "nth_weekday_nearby",
     "day_span",
     "span",
     "part_of",
@@ -239,8 +240,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                 r"\s+month)\s+(?:of|in)\s+(?:(?P<po_the>the\s+year)\b|(?=\S))"),
     ("week_of", r"\b(?:the\s+)?(?P<wo_o>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+"
                 r"(?:(?:of|in)\s+(?=\S)|(?=(?:next|last|this)\s+year\b))"),
-    ("nth_weekday", rf"\b(?:the\s+)?(?P<nw_o>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
-                    rf"(?P<nw_d>{_WEEKDAY_FULL})\s+(?:of|in)\s+(?=\S)"),
+    ("nth_weekday", r"\b(?:the\s+)?(?P<nw_o>first|second|third|fourth|fifth|(?P<nw_last>last)|1st|2nd|3rd|"
+                    rf"4th|5th)\s+(?P<nw_d>{_WEEKDAY_FULL})(?:\s+(?P<nw_of>of|in)\s+(?=\S)|(?(nw_last)(?!)|\b))"),
     ("week_containing", r"\b(?:(?:the\s+)?week\s+(?P<wc_how>of|commencing|beginning|starting)"
                         r"(?:\s+on)?|w/c)\s+(?=\S)"),
     ("week_number", rf"\bweek\s+(?P<wn_n>[1-4]?\d|5[0-3])\b(?!\s+of\s+the\b)(?:\s+of\s+(?P<wn_y>{_YEAR}))?"),
@@ -1094,10 +1095,32 @@ def _parse_week_of(m: re.Match[str], text: str) -> _Mention | None:
     return _Mention(m.start(), m.end(), "week", relation="week_of", count=_WEEK_ORDINALS[m["wo_o"].lower()])
 
 
+_NTH_WEEKDAY_NOT_OF_A_MONTH_BEFORE = re.compile(
+    r"\b(?:(?:my|your|his|her|its|our|their|whose|a|an|each|every|this|that)|"
+    r"(?:after|before|following|since)(?:\s+the)?)\s+\Z",
+    re.IGNORECASE,
+)
+_NTH_WEEKDAY_NOT_OF_A_MONTH_AFTER = re.compile(
+    r"\s+(?:after|before|following|since|as|running|straight|consecutive|in\s+a\s+row)\b", re.IGNORECASE
+)
+"""'his first Sunday as pope', 'the first Tuesday after the first Monday', 'a second Monday in a row':
+an ordinal that counts weekdays from something else, not within a month."""
+
+
 def _parse_nth_weekday(m: re.Match[str], text: str) -> _Mention | None:
-    """'the first Friday of', 'the last Sunday in': a prefix that needs a month after it."""
-    return _Mention(m.start(), m.end(), "day", relation="nth_weekday",
-                    count=_WEEK_ORDINALS[m["nw_o"].lower()], weekday=WEEKDAYS[m["nw_d"].lower()])  # fmt: skip
+    """'the first Friday of', 'the last Sunday in': a prefix that needs a month after it.  Without one,
+    'the second Tuesday' is that day of the month the tense picks, as a month without a year is of the
+    year the tense picks; it is never the nearest Tuesday.
+    """
+    count, weekday = _WEEK_ORDINALS[m["nw_o"].lower()], WEEKDAYS[m["nw_d"].lower()]
+    if m["nw_of"]:
+        return _Mention(m.start(), m.end(), "day", relation="nth_weekday", count=count, weekday=weekday)
+    if _NTH_WEEKDAY_NOT_OF_A_MONTH_BEFORE.search(text, max(0, m.start() - 16), m.start()) or (
+        _NTH_WEEKDAY_NOT_OF_A_MONTH_AFTER.match(text, m.end())
+    ):
+        return _named(m)
+    return _Mention(m.start(), m.end(), "day", relation="nth_weekday_nearby", count=count, weekday=weekday,
+                    stated_weekday=WEEKDAY_NAMES[weekday])  # fmt: skip
 
 
 _RANGE_OPENER = re.compile(r"\b(?P<word>from|between)\s+\Z", re.IGNORECASE)
@@ -1522,6 +1545,8 @@ def _parse_weekday(m: re.Match[str], text: str, day_names: _DayNames) -> _Mentio
         or day_names.weekday_after.match(text, m.end(group))
     ):
         return _named(m)  # "Black Monday", "Super Tuesday", "the Sunday Times": not the nearest such day
+    if not m["wd_rel"] and _EVERY_BEFORE.search(text, max(0, m.start() - 7), m.start()):
+        return _named(m)  # "every Tuesday": a set, not one day
     name = m[group].lower()
     relation = (m["wd_rel"] or "").lower()
     offset = {"last": -1, "past": -2, "previous": -1, "next": 1, "following": 1, "coming": 2, "this": 0}.get(
@@ -1580,8 +1605,38 @@ _RANGE_TO_MONTH_AFTER = re.compile(rf"\s*[-–—]\s*{_MONTH_WORD}\s*\d", re.IGN
 """'Nov-Feb 5th, 2017': a month that a dash joins to a date is the first end of a range."""
 
 
-def _parse_month(m: re.Match[str], text: str) -> _Mention | None:
-    """Take a month named alone ("in February", "November's") only after a word that makes it one."""
+_MONTH_ALONE_BEFORE = re.compile(
+    r"(?:(?:\A|[.!?:;]['\"”’)]?\s+|\n\s*|[\"“(]\s*)|\b(?:the|a|an|its|their|his|her|our|your|my|this|that|"
+    r"these|those|every|each)\s+|\w['’]s?\s+)\Z",
+    re.IGNORECASE,
+)
+_MONTH_ALONE_AFTER = re.compile(r"\s+[a-z]")
+_TITLE_BEFORE = re.compile(rf"\b{_TITLE_WITH_DOT}\s*\Z")
+"""Where a month's name alone is a noun of its own: opening a sentence before its verb ("February was
+the worst month") or after a determiner or a possessive, before the noun it dates ("the November
+election", "Apple's September event").  Not after a verb, where it is a title ("sang September", "is
+called October") or the name of a thing ("renamed November"), nor before a capitalized word ("the
+October Revolution", "January Jones")."""
+
+
+def _month_alone(m: re.Match[str], text: str, months_alone: frozenset[str]) -> bool:
+    """'February was the worst month', 'the November election': a month that is nothing else when
+    capitalized (the rule book's ``months_alone``) needs no preposition where it is a noun of its own.
+    """
+    written = text[m.start("bm_m") : m.end("bm_m")]
+    return (
+        written.lower() in months_alone
+        and written == written.capitalize()
+        and bool(_MONTH_ALONE_BEFORE.search(text, max(0, m.start() - 8), m.start()))
+        and bool(_MONTH_ALONE_AFTER.match(text, m.end("bm_m")))
+        and not _TITLE_BEFORE.search(text, max(0, m.start() - 8), m.start())  # "Dr. January spoke"
+    )
+
+
+def _parse_month(m: re.Match[str], text: str, months_alone: frozenset[str] = frozenset()) -> _Mention | None:
+    """Take a month named alone ("in February", "November's") only after a word that makes it one, or
+    one of the rule book's ``months_alone`` that no capitalized word beside it makes part of a name.
+    """
     written = _written(m, text, "bm_m")
     month = _month_number(written, has_day_or_year=False)
     if written in ("may", "march") and not m["bm_mod"] and not m["bm_pos"]:
@@ -1600,6 +1655,7 @@ def _parse_month(m: re.Match[str], text: str) -> _Mention | None:
         or _MONTH_CONTEXT_BEFORE.search(text, max(0, m.start() - 12), m.start())
         or _RELATIVE_YEAR_AFTER.match(text, m.end())
         or _RANGE_TO_MONTH_AFTER.match(text, m.end())
+        or _month_alone(m, text, months_alone)
     )
     if not has_context or (len(written.rstrip(".")) <= 3 and not written[0].isupper()):
         return None
@@ -1823,6 +1879,7 @@ def _compiled_grammar(holidays: HolidayTable) -> _Grammar:
             "numeric_month_day": partial(_parse_numeric_month_day, order=order, not_dates=holidays.not_dates),
             "quarter": partial(_parse_quarter, game_words=game_words),
             "week_number": partial(_parse_week_number, game_words=game_words),
+            "month": partial(_parse_month, months_alone=holidays.months_alone),
         }
         for order in DATE_ORDERS
     }
@@ -2529,6 +2586,25 @@ def _narrow(start: dt.date, end: dt.date, granularity: str, modifier: str | None
     return dt.date(start.year + years[0], 1, 1), dt.date(start.year + years[1], 12, 31)
 
 
+def _nth_weekday_nearby(pub: dt.date, weekday: int, count: int, tense: Tense) -> _Interval | None:
+    """'The second Tuesday' with no month: in a past sentence the latest such day by publication, in a
+    future one the next, else this month's (as ``_year_by_tense`` picks a year).
+    """
+    days = []
+    for step in range(-3, 4):  # a fifth weekday can be months away
+        year, month = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+        day = nth_weekday(year, month + 1, weekday, count)
+        if day.month == month + 1:  # not every month has a fifth Sunday
+            days.append(day)
+    if tense == "past":
+        chosen = max((day for day in days if day <= pub), default=None)
+    elif tense == "future":
+        chosen = min((day for day in days if day >= pub), default=None)
+    else:
+        chosen = next((day for day in days if day.month == pub.month), None)
+    return None if chosen is None else _Interval(chosen, chosen, chosen.isoformat(), True)
+
+
 def _choose_year(pub: dt.date, month: int, day: int | None, tense: Tense) -> int:
     """Pick the year of a month (and day) written without one: latest past, next, or this year's."""
 
@@ -2711,6 +2787,8 @@ def _resolve(m: _Mention, pub: dt.date | None, tense: Tense) -> _Interval | None
     if m.relation == "weekday" and m.weekday is not None:
         day = _weekday_date(pub, m.weekday, m.offset, tense) + dt.timedelta(weeks=max(m.count - 1, 0))
         return _Interval(day, day, day.isoformat(), True)
+    if m.relation == "nth_weekday_nearby" and m.weekday is not None:
+        return _nth_weekday_nearby(pub, m.weekday, m.count, tense)
     if m.relation == "unit" and m.offset == 9:
         return _part_of_this_unit(m, pub, tense)
     if m.relation == "unit" and m.count == 2:
@@ -3178,7 +3256,7 @@ def _needs_tense(m: _Mention) -> bool:
         return _needs_tense(m.anchor)
     if m.relation == "weekday":
         return m.offset == 9
-    if m.relation in ("in", "dom") or (m.relation == "unit" and m.offset == 9):
+    if m.relation in ("in", "dom", "nth_weekday_nearby") or (m.relation == "unit" and m.offset == 9):
         return True
     if m.relation == "holiday":
         return m.year is None and m.offset == 0
