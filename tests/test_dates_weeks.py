@@ -131,3 +131,22 @@ def test_an_nth_weekday_without_a_month_is_of_the_month_the_tense_picks(
 )
 def test_weekdays_counted_from_something_else_or_recurring_are_no_date(text: str) -> None:
     assert [text[c.start : c.end] for c in claims(text, MONDAY)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every other Friday we meet.",
+        "I'll leave each 4/15.",
+        "It snows every January.",
+        "Every May 1, workers march.",
+        "The shop closes every Christmas.",
+    ],
+)
+def test_a_day_after_every_or_each_is_a_set_not_a_date(text: str) -> None:
+    assert [text[c.start : c.end] for c in claims(text, MONDAY)] == []
+
+
+def test_a_stated_year_after_each_is_one_date() -> None:
+    found_span, value = only("Each 4/15/2016 filing was late.", MONDAY)
+    assert (found_span, value.start, value.end) == ("4/15/2016", "2016-04-15", "2016-04-15")

@@ -1545,8 +1545,6 @@ def _parse_weekday(m: re.Match[str], text: str, day_names: _DayNames) -> _Mentio
         or day_names.weekday_after.match(text, m.end(group))
     ):
         return _named(m)  # "Black Monday", "Super Tuesday", "the Sunday Times": not the nearest such day
-    if not m["wd_rel"] and _EVERY_BEFORE.search(text, max(0, m.start() - 7), m.start()):
-        return _named(m)  # "every Tuesday": a set, not one day
     name = m[group].lower()
     relation = (m["wd_rel"] or "").lower()
     offset = {"last": -1, "past": -2, "previous": -1, "next": 1, "following": 1, "coming": 2, "this": 0}.get(
@@ -1992,8 +1990,22 @@ def find_mentions(
     return [
         _with_open_side(text, m)
         for m in mentions
-        if not _is_bare_prefix(m) and (not m.weak or _OPEN_SIDE_AFTER.match(text, m.end))
+        if not _is_bare_prefix(m)
+        and (not m.weak or _OPEN_SIDE_AFTER.match(text, m.end))
+        and not _recurs(text, m)
     ]
+
+
+_RECURRING_BEFORE = re.compile(
+    r"\b(?:every|each)(?:\s+(?:other|second|third|fourth|alternate|single))?\s+\Z", re.IGNORECASE
+)
+
+
+def _recurs(text: str, m: _Mention) -> bool:
+    """'every Tuesday', 'every other Friday', 'each 4/15', 'every January': a set of days, not one; a
+    year stated makes it one ("each 4/15/2016 filing").
+    """
+    return m.year is None and bool(_RECURRING_BEFORE.search(text, max(0, m.start - 24), m.start))
 
 
 _PREFIXES = ("shift", "week_of", "week_containing", "nth_weekday", "day_span", "span", "part_of")
