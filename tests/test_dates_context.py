@@ -195,6 +195,24 @@ def test_a_period_without_a_year_takes_the_year_stated_before_it(text: str, span
 @pytest.mark.parametrize(
     ("text", "span", "start"),
     [
+        ("Her induction that January day in 2011 was cold.", "January", "2011-01-01"),
+        ("The February meeting in 2012 was tense.", "February", "2012-02-01"),
+        ("On March 5 the bill passed in 2011.", "March 5", "2011-03-05"),
+        # a figure or a pause between them: the year places something else
+        ("In March prices rose 3% in 2011.", "March", "2016-03-01"),
+        ("The talks in March, unlike those in 2011, failed.", "March", "2016-03-01"),
+    ],
+)
+def test_a_month_before_the_words_it_dates_and_their_year_is_of_that_year(
+    text: str, span: str, start: str
+) -> None:
+    found = spans(text)
+    assert (found[0][0], found[0][1]) == (span, start)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start"),
+    [
         ("The elections will be held in October.", "October", "2017-10-01"),
         ("The vote will be held on March 3.", "March 3", "2017-03-03"),
         ("The talks are being held in March.", "March", "2016-03-01"),

@@ -3314,6 +3314,28 @@ def _in_stated_year(text: str, sentence: tuple[int, int], m: _Mention, stated: _
     return replace(m, year=stated.year)
 
 
+_DATED_NOUN_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,3}(?:in|of)\s+")
+
+
+def _dated_by_the_year_after(text: str, m: _Mention, following: _Mention) -> _Mention:
+    """'that January day in 2011', 'the February meeting in 2012': a month or day without a year,
+    before the lowercase words it dates and the year that places them, is of that year.
+    """
+    if (
+        m.relation != "calendar"
+        or m.year is not None
+        or m.granularity not in ("day", "month")
+        or m.until is not None
+        or m.anchor is not None
+        or m.named
+        or not _states_a_year(following)
+        or following.granularity != "year"
+        or not _DATED_NOUN_GAP.fullmatch(text, m.end, following.start)
+    ):
+        return m
+    return replace(m, year=following.year)
+
+
 def _in_an_aside(text: str, sentence_start: int, start: int, before: int) -> bool:
     """Whether the words at ``start`` are between two commas and the second comes before ``before``
     (", founded in 1998,").
@@ -3474,8 +3496,11 @@ class DateExtractor:
         claims: list[Extracted] = []
         holidays = ctx.rules.compiled(rule_book_holidays)
         stated: tuple[tuple[int, int], _Mention] | None = None  # a sentence and the year it stated
-        for mention in find_mentions(text, lowered, ctx.numeric_date_order, holidays):
+        mentions = find_mentions(text, lowered, ctx.numeric_date_order, holidays)
+        for index, mention in enumerate(mentions):
             sentence = document.sentence_span(mention.start)
+            if index + 1 < len(mentions):
+                mention = _dated_by_the_year_after(text, mention, mentions[index + 1])
             mention = _with_windowed_years(mention, ctx.published)
             if stated is not None and stated[0] == sentence:
                 mention = _in_stated_year(lowered, sentence, mention, stated[1])
