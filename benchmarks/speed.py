@@ -11,7 +11,7 @@ Prints, in one run and on the same text:
      alternating runs of each, and the ceiling of this machine: two independent --jobs 1 processes
      at once, each given half the documents;
   4. ``crosscheck check`` on 1k, 10k and 30k documents: time, claims/s, peak memory, and the
-     re-check of the 10k corpus from the cache;
+     re-checks of the 10k corpus from the cache (best of three);
   5. ``crosscheck --help`` start-up time.
 """
 
@@ -389,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
             times: dict[int, float] = {}
             cache_dir = folder / "cache"
             cache_ratio = 0.0
+            cache_runs = ""
             for n in sizes:
                 corpus = folder / f"corpus{n}"
                 docs = documents(n, seed=3)
@@ -407,18 +408,23 @@ def main(argv: list[str] | None = None) -> int:
                     ]
                 )
                 if n == 10_000 or (args.quick and n == sizes[0]):
-                    again, peak2, _ = run_measured([*CROSSCHECK, "check", str(corpus)], env=env)
+                    # Best of 3, as the other whole-process timings: the first re-check starts
+                    # while the machine still writes out the run before it.
+                    agains = [run_measured([*CROSSCHECK, "check", str(corpus)], env=env) for _ in range(3)]
+                    again, peak2 = min(t for t, _, _ in agains), max(p for _, p, _ in agains)
                     rows.append(
                         [f"{n:,} again (cache)", f"{mb(docs):.1f}", f"{again:.1f}", "", f"{peak2 / 1024:.0f}"]
                     )
                     cache_ratio = seconds / again
+                    cache_runs = " ".join(f"{t:.1f}" for t, _, _ in agains)
             notes = []
             if 10_000 in times and 1000 in times:
                 notes.append(f"time(10k)/time(1k) = {times[10_000] / times[1000]:.2f} (target <= 12)")
             if 30_000 in times and 10_000 in times:
                 notes.append(f"time(30k)/time(10k) = {times[30_000] / times[10_000]:.2f} (target <= 3.5)")
             notes.append(
-                f"re-check from the cache is {cache_ratio:.1f}x faster than the first run (target >= 10x)"
+                f"re-check from the cache is {cache_ratio:.1f}x faster than the first run, best of 3"
+                f" (all: {cache_runs} s; target >= 10x)"
             )
             print(
                 table(
