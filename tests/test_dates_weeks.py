@@ -87,6 +87,7 @@ def test_end_start_and_close_are_verbs_unless_the_of_or_a_hyphen_makes_them_part
         ("1st week of Oct. on Friday.", "2019-11-07", "1st week of Oct. on Friday", "2019-10-04"),
         ("They meet next week on Tuesday.", "2019-11-07", "next week on Tuesday", "2019-11-12"),
         ("Last week, Monday, the vote failed.", "2019-11-07", "Last week, Monday", "2019-10-28"),
+        ("Book a room next week Mon, please.", "2017-12-04", "next week Mon", "2017-12-11"),
     ],
 )
 def test_a_weekday_after_a_week_is_that_weeks_day(text: str, published: str, span: str, day: str) -> None:
@@ -150,3 +151,8 @@ def test_a_day_after_every_or_each_is_a_set_not_a_date(text: str) -> None:
 def test_a_stated_year_after_each_is_one_date() -> None:
     found_span, value = only("Each 4/15/2016 filing was late.", MONDAY)
     assert (found_span, value.start, value.end) == ("4/15/2016", "2016-04-15", "2016-04-15")
+
+
+def test_an_abbreviated_weekday_alone_is_no_date() -> None:
+    text = "Shops open Mon to Sat. Mon is busy."
+    assert [text[c.start : c.end] for c in claims(text, MONDAY)] == []

@@ -1525,6 +1525,10 @@ _WEEKDAY_RANGE_BEFORE = re.compile(
     rf"\bfrom\s+(?:{_WEEKDAY_FULL}|{_WEEKDAY_ABBR}){_WEEKDAY_LINK}\Z", re.IGNORECASE
 )
 """'from Tue to Thur': abbreviated weekdays as the ends of one range ("open Mon-Fri" is a schedule)."""
+_WEEK_BEFORE = re.compile(
+    r"\b(?:next|last|this|coming|previous|following)\s+week[\s,]+(?:on\s+)?\Z", re.IGNORECASE
+)
+"""'next week Mon': an abbreviated weekday right after the week it is a day of."""
 
 
 def _parse_weekday(m: re.Match[str], text: str, day_names: _DayNames) -> _Mention | None:
@@ -1536,6 +1540,7 @@ def _parse_weekday(m: re.Match[str], text: str, day_names: _DayNames) -> _Mentio
                 and _FROM_BEFORE.search(text, max(0, m.start() - 6), m.start())
             )
             or _WEEKDAY_RANGE_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            or _WEEK_BEFORE.search(text, max(0, m.start() - 24), m.start())
         )
     ):
         return None  # "Tue", "Sat" alone only with a date after, or as an end of "from Tue to Thur"
