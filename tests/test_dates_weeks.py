@@ -127,6 +127,8 @@ def test_an_nth_weekday_without_a_month_is_of_the_month_the_tense_picks(
         "Polls close on the first Tuesday after the first Monday.",
         "The council meets every Tuesday.",
         "Markets fell for a third Monday running.",
+        "Crowds gathered for the first Friday prayers since the ceasefire.",
+        "The second Sunday service was packed.",
         "The council meets on the second Tuesday of each month.",
     ],
 )

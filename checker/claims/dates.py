@@ -1105,6 +1105,13 @@ _NTH_WEEKDAY_NOT_OF_A_MONTH_AFTER = re.compile(
 )
 """'his first Sunday as pope', 'the first Tuesday after the first Monday', 'a second Monday in a row':
 an ordinal that counts weekdays from something else, not within a month."""
+_NTH_WEEKDAY_ENDS = re.compile(
+    r"\s*(?:[.,;:!?)\"”’]|\Z)|\s+(?:and|or|but|to|at|on|when|with|for|from|by|until|while|that|which|"
+    r"this|next|last)\b",
+    re.IGNORECASE,
+)
+"""After 'the second Tuesday' standing alone: a pause or a word that starts another phrase.  A noun
+after the weekday is what the ordinal counts ("the first Friday prayers since the ceasefire")."""
 
 
 def _parse_nth_weekday(m: re.Match[str], text: str) -> _Mention | None:
@@ -1115,8 +1122,10 @@ def _parse_nth_weekday(m: re.Match[str], text: str) -> _Mention | None:
     count, weekday = _WEEK_ORDINALS[m["nw_o"].lower()], WEEKDAYS[m["nw_d"].lower()]
     if m["nw_of"]:
         return _Mention(m.start(), m.end(), "day", relation="nth_weekday", count=count, weekday=weekday)
-    if _NTH_WEEKDAY_NOT_OF_A_MONTH_BEFORE.search(text, max(0, m.start() - 16), m.start()) or (
-        _NTH_WEEKDAY_NOT_OF_A_MONTH_AFTER.match(text, m.end())
+    if (
+        _NTH_WEEKDAY_NOT_OF_A_MONTH_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        or _NTH_WEEKDAY_NOT_OF_A_MONTH_AFTER.match(text, m.end())
+        or not _NTH_WEEKDAY_ENDS.match(text, m.end())
     ):
         return _named(m)
     return _Mention(m.start(), m.end(), "day", relation="nth_weekday_nearby", count=count, weekday=weekday,
