@@ -1619,16 +1619,16 @@ _RANGE_TO_MONTH_AFTER = re.compile(rf"\s*[-–—]\s*{_MONTH_WORD}\s*\d", re.IGN
 
 _MONTH_ALONE_BEFORE = re.compile(
     r"(?:(?:\A|[.!?:;]['\"”’)]?\s+|\n\s*|[\"“(]\s*)|\b(?:the|a|an|its|their|his|her|our|your|my|this|that|"
-    r"these|those|every|each)\s+|\w['’]s?\s+)\Z",
+    r"these|those)\s+|\w['’]s?\s+)\Z",
     re.IGNORECASE,
 )
 _MONTH_ALONE_AFTER = re.compile(r"\s+[a-z]")
-_TITLE_BEFORE = re.compile(rf"\b{_TITLE_WITH_DOT}\s*\Z")
 """Where a month's name alone is a noun of its own: opening a sentence before its verb ("February was
 the worst month") or after a determiner or a possessive, before the noun it dates ("the November
 election", "Apple's September event").  Not after a verb, where it is a title ("sang September", "is
 called October") or the name of a thing ("renamed November"), nor before a capitalized word ("the
 October Revolution", "January Jones")."""
+_TITLE_BEFORE = re.compile(rf"\b{_TITLE_WITH_DOT}\s*\Z")
 
 
 def _month_alone(m: re.Match[str], text: str, months_alone: frozenset[str]) -> bool:
@@ -1647,7 +1647,7 @@ def _month_alone(m: re.Match[str], text: str, months_alone: frozenset[str]) -> b
 
 def _parse_month(m: re.Match[str], text: str, months_alone: frozenset[str] = frozenset()) -> _Mention | None:
     """Take a month named alone ("in February", "November's") only after a word that makes it one, or
-    one of the rule book's ``months_alone`` that no capitalized word beside it makes part of a name.
+    one of the rule book's ``months_alone`` where it is a noun of its own ("The February meeting").
     """
     written = _written(m, text, "bm_m")
     month = _month_number(written, has_day_or_year=False)
