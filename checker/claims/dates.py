@@ -817,6 +817,8 @@ _CALENDAR_CUES_BEFORE = ("in", "during", "of", "for", "since", "until", "till", 
 "the month of Ramadan"); not "by" or "from", which as often introduce a person ("a statement by Ramadan")."""
 _TITLE_WITH_DOT = r"(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Capt|Maj|Sgt|Cpl|Adm|Prof|Rep|Sen|Gov|Rev)\."
 """Abbreviated titles: "Dr. Ramadan began his speech" is a person whatever follows."""
+_TITLE_BEFORE = re.compile(rf"\b{_TITLE_WITH_DOT}\s*\Z")
+"""An abbreviated title right before a name ("Dr. Ramadan", "Dr. January")."""
 _SPEECH_AFTER = r"(?:said|says|told|tells|added|adds|noted|wrote|writes|asked|stated|declared|announced)\b"
 """Verbs of speech right after: "since Ramadan said so" is a person."""
 
@@ -847,7 +849,7 @@ class _NameGuard:
             re.compile(rf"\s+{_not_one_of(after)}[A-Z][a-z]"),
             re.compile(rf"\b(?:{cues_before})[\s-]+\Z", re.IGNORECASE),
             re.compile(rf"\s+(?:{cues_after})\b", re.IGNORECASE),
-            re.compile(rf"\b{_TITLE_WITH_DOT}\s*\Z"),
+            _TITLE_BEFORE,
             re.compile(rf"\s+{_SPEECH_AFTER}", re.IGNORECASE),
         )
 
@@ -1427,7 +1429,6 @@ _UNIT_OFFSETS = {
 }  # fmt: skip
 
 
-_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+\Z", re.IGNORECASE)
 _SPAN_BEFORE = re.compile(r"\b(?:over|during|throughout)\s+\Z", re.IGNORECASE)
 
 
@@ -1446,8 +1447,6 @@ def _parse_unit(m: re.Match[str], text: str) -> _Mention | None:
         offset = 9 if m["u_part"] else 0  # "the end of the year": this one, unless the tense says otherwise
         return _Mention(m.start(), m.end(), unit4, relation="unit", offset=offset, modifier=part_modifier)
     if m["u_we"]:  # "over the weekend": this week's, or the one before or after as the tense says
-        if _EVERY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
-            return None  # "every weekend": a set
         if not _SPAN_BEFORE.search(text, max(0, m.start() - 11), m.start()) and not _NOUN_PHRASE_ENDS.match(
             text, m.end()
         ):
@@ -1628,7 +1627,6 @@ the worst month") or after a determiner or a possessive, before the noun it date
 election", "Apple's September event").  Not after a verb, where it is a title ("sang September", "is
 called October") or the name of a thing ("renamed November"), nor before a capitalized word ("the
 October Revolution", "January Jones")."""
-_TITLE_BEFORE = re.compile(rf"\b{_TITLE_WITH_DOT}\s*\Z")
 
 
 def _month_alone(m: re.Match[str], text: str, months_alone: frozenset[str]) -> bool:
