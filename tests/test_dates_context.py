@@ -225,6 +225,24 @@ def test_a_past_form_after_be_is_a_participle_not_the_tense(text: str, span: str
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "day"),
+    [
+        # published on Wednesday 2016-11-09
+        ("The vote is on Tuesday, officials said.", "Tuesday", "2016-11-15"),
+        ("The deadline is Friday, the agency said.", "Friday", "2016-11-11"),
+        ("The hearing is set for Monday, a clerk said.", "Monday", "2016-11-14"),
+        ("The vote is on the second Tuesday, officials said.", "the second Tuesday", "2016-12-13"),
+        # the present tense elsewhere in the sentence still leaves the date to its own verb
+        ("Officials said the vote was on Tuesday.", "Tuesday", "2016-11-08"),
+        ("The city is still recovering from Tuesday's storm, officials said.", "Tuesday", "2016-11-08"),
+    ],
+)
+def test_a_date_the_present_tense_is_of_is_still_to_come(text: str, span: str, day: str) -> None:
+    """ "The vote is on Tuesday, officials said" was last Tuesday: "said" gave the tense."""
+    assert [(s, v) for s, v, _ in spans(text, "2016-11-09")] == [(span, day)]
+
+
+@pytest.mark.parametrize(
     ("text", "found"),
     [
         ("The fair ran from 9-18-15 to 9-20-15.", [("from 9-18-15 to 9-20-15", "2015-09-18", "2015-09-20")]),

@@ -125,7 +125,7 @@ def test_the_nth_day_of_an_event_is_no_day_of_the_month(text: str) -> None:
     ("text", "span", "start"),
     [
         ("Sales rose in the first quarter of 2023.", "the first quarter of 2023", "2023-01-01"),
-        ("Rent is due on the 1st.", "the 1st", "2024-03-01"),
+        ("Rent is due on the 1st.", "the 1st", "2024-04-01"),  # "is due": the next 1st
         ("Payment is due on the 15th day of next month.", "the 15th day of next month", "2024-04-15"),
     ],
 )

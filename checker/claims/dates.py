@@ -3170,6 +3170,12 @@ _TENSE_CUES = re.compile(
 
 _TENSE_REACH = 60
 """Characters either side of a date searched for its verb; further cues usually govern another clause."""
+_COPULA_BEFORE = re.compile(
+    r"\b(?:is|are)\s+(?:(?:set|slated|scheduled|planned|due)\s+)?(?:(?:on|for|until|till|through)\s+)?\Z"
+)
+"""A date the present tense is of ("The vote is on Tuesday", "the deadline is Friday", "is set for
+Monday"): news states what is still to come this way, whatever the reporting verb says ("officials
+said")."""
 
 
 def _participle(text: str, cue: re.Match[str]) -> bool:
@@ -3181,6 +3187,8 @@ def _participle(text: str, cue: re.Match[str]) -> bool:
 
 def sentence_tense(text: str, sentence: tuple[int, int], start: int, end: int) -> Tense:
     """Past or future from simple cues: the nearest auxiliary or past verb before the date, else after it."""
+    if _COPULA_BEFORE.search(text, max(sentence[0], start - 32), start):
+        return "future"
     before: list[re.Match[str]] = list(
         _TENSE_CUES.finditer(text, max(sentence[0], start - _TENSE_REACH), start)
     )
