@@ -557,6 +557,7 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     notes: list[str] = []
     for path in paths:
         if path.is_dir():
+            before = len(files)
             for child in _files_under(path):
                 if child.name in MANIFEST_NAMES:
                     continue
@@ -564,6 +565,9 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
                     files.append(child)
                 else:
                     notes.append(f"skipped {_display_path(child)}: not a .txt or .md file")
+            if len(files) == before:
+                # A mistyped folder in a CI gate would otherwise pass as a corpus that agrees.
+                notes.append(f"{_display_path(path)}: no .txt or .md files in this folder")
         elif path.is_file():
             files.append(path)
         else:

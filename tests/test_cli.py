@@ -74,6 +74,14 @@ def test_missing_input_exits_2_with_one_line(tmp_path: Path) -> None:
     assert result.output.strip().count("\n") == 0 and "missing.txt" in result.output
 
 
+def test_a_folder_without_documents_is_noted_in_the_report(tmp_path: Path) -> None:
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF")
+    result = run("check", str(tmp_path), "--format", "json", "--no-cache")
+    assert result.exit_code == 0
+    notes = json.loads(result.output)["notes"]
+    assert any("no .txt or .md files in this folder" in note for note in notes), notes
+
+
 def test_no_paths_is_a_usage_error() -> None:
     assert run("check").exit_code == 2
 
