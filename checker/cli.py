@@ -57,14 +57,30 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _output_target(path: Path) -> Path:
+    """Where an output file goes, or a one-line error: asked before any work, so a long run never
+    ends in an error about where to write.
+    """
+    target = path.resolve()
+    if target.is_dir():
+        fail(f"{path}: is a folder; --output takes a file name")
+    if not target.parent.is_dir():
+        fail(f"{path}: folder {target.parent} does not exist")
+    return target
+
+
+def _checked_output(path: Path | None) -> Path | None:
+    if path is not None:
+        _output_target(path)
+    return path
+
+
 def write_atomically(path: Path, text: str | Iterable[bytes]) -> None:
     """Write via a temporary file and rename, so a failed run never leaves half a file.
 
     ``text`` may come in pieces of UTF-8 (a large JSON report), written as they are made.
     """
-    target = path.resolve()
-    if not target.parent.is_dir():
-        fail(f"{path}: folder {target.parent} does not exist")
+    target = _output_target(path)
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         if isinstance(text, str):
@@ -236,7 +252,11 @@ CacheDirOpt = Annotated[
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", help="Write to this file (atomically) instead of stdout.", show_default=False
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of stdout.",
+        show_default=False,
+        callback=_checked_output,
     ),
 ]
 

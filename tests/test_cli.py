@@ -68,6 +68,15 @@ def test_output_to_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "does not exist" in result.output
 
 
+@pytest.mark.parametrize("command", [["check", str(SEEDS)], ["claims", str(SEEDS)], ["schema"]])
+def test_output_to_a_folder_is_a_one_line_error(tmp_path: Path, command: list[str]) -> None:
+    """ "-o reports/" was an internal error (IsADirectoryError) after the whole run."""
+    result = run(*command, "--output", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0 and "is a folder" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_missing_input_exits_2_with_one_line(tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "missing.txt"))
     assert result.exit_code == 2
