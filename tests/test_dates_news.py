@@ -196,3 +196,22 @@ def test_a_year_ending_a_range_is_not_the_next_quarters() -> None:
         ("From 2015 to 2016", "2015-01-01"),
         ("the third quarter", "2023-07-01"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Officials met on Tuesday, the first high-level talks since the war.", [("Tuesday", "2024-03-12")]),
+        ("Officials met on Tuesday, the 12th round of talks.", [("Tuesday", "2024-03-12")]),
+        ("Officials met on Tuesday, the 12th.", [("Tuesday, the 12th", "2024-03-12")]),
+        (
+            "Talks run from Monday the 11th to Friday the 15th.",
+            [("from Monday the 11th to Friday the 15th", "2024-03-11")],
+        ),
+    ],
+)
+def test_an_ordinal_after_a_weekday_is_its_day_only_before_a_pause(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    """ "met on Tuesday, the first high-level talks" was Tuesday 1 October: "the first" counts the talks."""
+    assert [(s, v) for s, v, _ in _spans(text)] == found

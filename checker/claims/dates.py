@@ -1539,6 +1539,12 @@ _WEEK_BEFORE = re.compile(
 """'next week Mon': an abbreviated weekday right after the week it is a day of."""
 
 
+_WEEKDAY_DAY_END = re.compile(
+    r"\s*(?:[.,;:?!)\]'\"”’]|\Z|(?:and|or|to|through|till|until|of\s+the\s+month)\b)"
+)
+"""What may follow the day of "Friday, the 15th": a pause or a word that joins it to more dates."""
+
+
 def _parse_weekday(m: re.Match[str], text: str, day_names: _DayNames) -> _Mention | None:
     if m["wd_bare"] is not None and not (
         text[m.start("wd_a")].isupper()
@@ -1566,6 +1572,9 @@ def _parse_weekday(m: re.Match[str], text: str, day_names: _DayNames) -> _Mentio
     mention = _Mention(m.start(), m.end(), "day", relation="weekday", weekday=WEEKDAYS[name], offset=offset,
                        stated_weekday=WEEKDAY_NAMES[WEEKDAYS[name]])  # fmt: skip
     day_of_month = _day_number(m["wd_dom"] or m["wd_domw"] or m["wd_dom2"] or m["wd_dom3"])
+    if (m["wd_dom"] or m["wd_dom2"]) and not _WEEKDAY_DAY_END.match(text, m.end()):
+        # "on Tuesday, the first high-level talks": the ordinal counts what follows it
+        mention.end, day_of_month = m.end(group), None
     if day_of_month is not None:  # "Friday the 15th": the nearest month whose 15th is a Friday
         if not 1 <= day_of_month <= 31:
             return None
