@@ -232,13 +232,23 @@ def test_a_past_form_after_be_is_a_participle_not_the_tense(text: str, span: str
         ("The deadline is Friday, the agency said.", "Friday", "2016-11-11"),
         ("The hearing is set for Monday, a clerk said.", "Monday", "2016-11-14"),
         ("The vote is on the second Tuesday, officials said.", "the second Tuesday", "2016-12-13"),
+        ("The Hajj, which begins on June 14, draws millions.", "June 14", "2017-06-14"),
+        ("Talks resume on Monday.", "Monday", "2016-11-14"),
+        ("The polling station opens on Sunday.", "Sunday", "2016-11-13"),
+        # nouns and adjectives that look like those verbs say nothing of the tense
+        ("The index's fall on Monday was steep.", "Monday", "2016-11-07"),
+        ("After a strong start on Monday, shares slid.", "Monday", "2016-11-07"),
+        ("Traffic will peak, the AA said, on Good Friday.", "Good Friday", "2017-04-14"),
         # the present tense elsewhere in the sentence still leaves the date to its own verb
+        ("The trial did not begin on Monday.", "Monday", "2016-11-07"),
+        ("He said on Monday that talks would resume.", "Monday", "2016-11-07"),
         ("Officials said the vote was on Tuesday.", "Tuesday", "2016-11-08"),
         ("The city is still recovering from Tuesday's storm, officials said.", "Tuesday", "2016-11-08"),
     ],
 )
 def test_a_date_the_present_tense_is_of_is_still_to_come(text: str, span: str, day: str) -> None:
-    """ "The vote is on Tuesday, officials said" was last Tuesday: "said" gave the tense."""
+    """ "The vote is on Tuesday, officials said" was last Tuesday: "said" gave the tense; so did a
+    parenthetical ", the AA said," to the clause around it."""
     assert [(s, v) for s, v, _ in spans(text, "2016-11-09")] == [(span, day)]
 
 
@@ -257,3 +267,28 @@ def test_a_date_the_present_tense_is_of_is_still_to_come(text: str, span: str, d
 def test_the_other_end_of_a_dashed_date_is_a_date_too(text: str, found: list[tuple[str, str, str]]) -> None:
     """ "From 9-18-15 to 9-20-15" read only its first date: the second has no date word before it."""
     assert spans(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("The storm is forecast to strengthen by Thursday.", "2016-11-10"),
+        ("The index is projected to recover by Thursday.", "2016-11-10"),
+        ("The bill is on track to pass by Thursday.", "2016-11-10"),
+    ],
+)
+def test_forecast_and_projected_to_look_ahead(text: str, end: str) -> None:
+    """ "is forecast to strengthen by Thursday" was last Thursday (no cue; "forecast" is no verb form)."""
+    assert [(s, e) for s, _, e in spans(text, "2016-11-09")] == [("by Thursday", end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "end"),
+    [
+        ("The exhibition runs until Sunday.", "until Sunday", "2016-11-13"),
+        ("Its China program, to run through June, was cut.", "through June", "2017-06-30"),
+    ],
+)
+def test_what_runs_until_a_date_runs_until_one_to_come(text: str, span: str, end: str) -> None:
+    """TempEval-3: "the China program to run through June" was the June before (from "agreed")."""
+    assert [(s, e) for s, _, e in spans(text, "2016-11-09")] == [(span, end)]

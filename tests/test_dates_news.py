@@ -205,7 +205,7 @@ def test_a_year_ending_a_range_is_not_the_next_quarters() -> None:
         ("Officials met on Tuesday, the 12th round of talks.", [("Tuesday", "2024-03-12")]),
         ("Officials met on Tuesday, the 12th.", [("Tuesday, the 12th", "2024-03-12")]),
         (
-            "Talks run from Monday the 11th to Friday the 15th.",
+            "Talks ran from Monday the 11th to Friday the 15th.",
             [("from Monday the 11th to Friday the 15th", "2024-03-11")],
         ),
     ],

@@ -3167,7 +3167,8 @@ def _relative_season(pub: dt.date, season: str, offset: int) -> _Interval:
 
 _TENSE_CUES = re.compile(
     r"\b(?P<future>will|won['’]t|shall|going\s+to|(?:is|are)\s+(?:due\s+)?to|expect(?:s|ed)?\s+to|"
-    r"plan(?:s|ned)?(?:\s+to)?|scheduled|due\s+to|set\s+to|upcoming|aims?\s+to|intends?\s+to|hopes?\s+to)\b|"
+    r"plan(?:s|ned)?(?:\s+to)?|scheduled|due\s+to|set\s+to|upcoming|aims?\s+to|intends?\s+to|hopes?\s+to|"
+    r"(?:forecast|projected|likely|poised|slated|about|on\s+(?:track|course))\s+to)\b|"
     r"(?P<future_clitic>['’]ll)\b|\b(?P<modal>could|would|might|should|must|can|may)\b|"
     r"\b(?P<past>said|was|were|had|did|ago|earlier|met|told|took|made|came|went|saw|gave|began|held|found|"
     r"left|won|lost|got|sold|spent|brought|became|fell|rose|paid|led|kept|sent|wrote|spoke|ran|struck|"
@@ -3179,12 +3180,22 @@ _TENSE_CUES = re.compile(
 
 _TENSE_REACH = 60
 """Characters either side of a date searched for its verb; further cues usually govern another clause."""
-_COPULA_BEFORE = re.compile(
-    r"\b(?:is|are)\s+(?:(?:set|slated|scheduled|planned|due)\s+)?(?:(?:on|for|until|till|through)\s+)?\Z"
+_PRESENT_BEFORE = re.compile(
+    r"(?<!\bdid\s)(?<!\bhad\s)(?<!\bnot\s)(?<!n['’]t\s)\b(?:"
+    r"(?:is|are|(?:begin|resume|expire)s?|(?:start|end|open|close)s|takes?\s+place|kicks?\s+off)"
+    r"\s+(?:(?:set|slated|scheduled|planned|due)\s+)?(?:(?:on|for|until|till|through)\s+)?"
+    r"|runs?\s+(?:through|until|till)\s+)\Z"
 )
+_RUN_BEFORE = re.compile(r"\bruns?\s+\Z")
+_UNTIL = re.compile(r"(?:through|thru|until|till)\b", re.IGNORECASE)
 """A date the present tense is of ("The vote is on Tuesday", "the deadline is Friday", "is set for
-Monday"): news states what is still to come this way, whatever the reporting verb says ("officials
-said")."""
+Monday", "the Hajj, which begins on June 14", "talks resume on Monday", "runs through June"): news
+states what is still to come this way, whatever the reporting verb says ("officials said").  Only
+verbs that are no nouns in that place: "the fall on Monday", "a strong start on Monday", "the shop
+is open on Monday" say nothing of the tense."""
+_ATTRIBUTION_AFTER = re.compile(r"\s*[,;]")
+"""After "said": the end of a parenthetical attribution (", the AA said, with traffic peaking on
+Good Friday"), which dates the saying, not the clause around it."""
 
 
 def _participle(text: str, cue: re.Match[str]) -> bool:
@@ -3196,14 +3207,18 @@ def _participle(text: str, cue: re.Match[str]) -> bool:
 
 def sentence_tense(text: str, sentence: tuple[int, int], start: int, end: int) -> Tense:
     """Past or future from simple cues: the nearest auxiliary or past verb before the date, else after it."""
-    if _COPULA_BEFORE.search(text, max(sentence[0], start - 32), start):
-        return "future"
+    if _PRESENT_BEFORE.search(text, max(sentence[0], start - 32), start) or (
+        _RUN_BEFORE.search(text, max(sentence[0], start - 8), start) and _UNTIL.match(text, start)
+    ):
+        return "future"  # "is on Tuesday", "runs until Sunday", "to run through June"
     before: list[re.Match[str]] = list(
         _TENSE_CUES.finditer(text, max(sentence[0], start - _TENSE_REACH), start)
     )
     after: list[re.Match[str]] = list(_TENSE_CUES.finditer(text, end, min(sentence[1], end + _TENSE_REACH)))
 
     def strong(match: re.Match[str]) -> bool:
+        if match.group() == "said" and _ATTRIBUTION_AFTER.match(text, match.end()):
+            return False
         return match.lastgroup != "weak_past"
 
     # A past form right after "be" or "being" is a participle ("will be held", "are being held"):
