@@ -623,12 +623,15 @@ def in_points(suffix: str | None) -> bool:
 
 
 def _changes_unit(match: re.Match[str]) -> bool:
-    """True when each figure has its own suffix, one in percentage points and one a percentage:
-    "rose 2 percentage points to 6.1%" is a change and a level, not a range from 2 to 6.1.
+    """True when the figures are no range of one unit: each has its own suffix, one in percentage
+    points and one a percentage ("rose 2 percentage points to 6.1%" is a change and a level), or
+    only the first has one ("rose by 12% to 15.4 million": a change and a total).
     """
     if "suf2" not in match.re.groupindex:
         return False
     first, second = match.group("suf1"), match.group("suf2")
+    if first is not None and second is None:
+        return True
     return first is not None and second is not None and in_points(first) != in_points(second)
 
 

@@ -73,6 +73,22 @@ def test_percentage_points_are_a_change_never_a_range_with_a_level(
     assert [(span, v.low, v.high, v.points) for span, v in percents(text)] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The S&P 500 rose 0.5% to 4,500.", [("0.5%", 0.5, 0.5)]),
+        ("Passenger numbers rose by 12% to 15.4 million.", [("12%", 12, 12)]),
+        ("Rates rose from 5% to 7% this year.", [("from 5% to 7%", 5, 7)]),
+        ("Rates rose from 5 to 7% this year.", [("from 5 to 7%", 5, 7)]),
+    ],
+)
+def test_a_percent_sign_on_the_first_figure_only_makes_no_range(
+    text: str, found: list[tuple[str, float, float]]
+) -> None:
+    """ "The S&P 500 rose 0.5% to 4,500" was the range 0.5-4,500%: the change and the level it reached."""
+    assert [(span, v.low, v.high) for span, v in percents(text)] == found
+
+
 def test_share_of_a_group_is_a_count_not_a_percent() -> None:
     assert percents("NATO's chief had the backing of 90% of members.") == []
 
