@@ -231,7 +231,8 @@ def number_pattern(extra_abbreviations: Mapping[str, float] | None = None, money
     scale_join = r"(?:\s*|-(?=[A-Za-z]))" if money else r"\s*"  # "$1.5-billion bond"
     scale = (
         rf"(?:{scale_join}\b{_SCALE}\b(?:{_WORD_JOIN}(?:{_WORD_ATOM}|\d{{1,3}}(?![\d.,]\d)))*"
-        rf"|\s?{_abbreviation_pattern(abbreviations)}(?![\w-])|{end})"
+        # glued to a word after a hyphen ("5m-high"), but not to a figure ("$1bn-$2bn")
+        rf"|\s?{_abbreviation_pattern(abbreviations)}(?!\w|-[^\W\d_])|{end})"
     )
     return (
         rf"(?:{_NEGATIVE}?(?:{FRACTION}{_SCALE_TAIL}?"

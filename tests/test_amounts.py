@@ -42,6 +42,8 @@ def amounts(text: str) -> list[tuple[str, AmountValue]]:
         ("hk $ 10.05 billion", "hk $ 10.05 billion", "HKD", 10.05e9, 10.05e9, "exact"),
         ("between $5 and $7 billion", "between $5 and $7 billion", "USD", 5e9, 7e9, "between"),
         ("$5-7 billion", "$5-7 billion", "USD", 5e9, 7e9, "between"),
+        ("$135bn-$150bn", "$135bn-$150bn", "USD", 135e9, 150e9, "between"),  # was "$150bn" alone
+        ("£1.5m-£2m", "£1.5m-£2m", "GBP", 1.5e6, 2e6, "between"),
         ("up to $10 million", "up to $10 million", "USD", None, 10e6, "at_most"),
         ("five million yen", "five million yen", "JPY", 5e6, 5e6, "exact"),
         # codes glued to figures, codes that scale, a scale after a code
