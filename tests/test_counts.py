@@ -128,6 +128,10 @@ def test_origin_cue_and_stated_year() -> None:
         "twenty seconds later",
         "In 2023 the summit met.",
         "a twenty pound bag",
+        # the second figure of two joined ones
+        "The 2024-25 season ends on May 25.",
+        "Rule 10b5-1 plans are under scrutiny.",
+        "Arsenal beat Spurs 3-2 goals to nil.",
     ],
 )
 def test_not_counts(text: str) -> None:

@@ -339,6 +339,11 @@ def _after_month(text: str, quantity: Quantity) -> bool:
     return _MONTH_BEFORE.search(text, max(0, quantity.start - 12), quantity.start) is not None
 
 
+_GLUED_TO_A_FIGURE = re.compile(r"\d[-–/]\Z")
+"""The second figure of "the 2024-25 season", "won 3-2", "24/7": no count of what follows, when the
+two made no range of one count."""
+
+
 def _not_counting(text: str, quantity: Quantity, resolver: NounResolver) -> bool:
     """True when the words before a bare figure make it no count of what follows.
 
@@ -456,6 +461,7 @@ def find_counts(ctx: ExtractionContext) -> list[Extracted]:
         if (
             _overlaps(taken, quantity.start, quantity.end)
             or _after_month(text, quantity)
+            or _GLUED_TO_A_FIGURE.search(text, max(0, quantity.start - 2), quantity.start)
             or _not_counting(text, quantity, resolver)
         ):
             continue
