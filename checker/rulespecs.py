@@ -191,6 +191,9 @@ class UnitSpec(Spec):
     group: str | None = None
     countable: bool = True
     """False for a measure that is never counted ("GDP"), listed so percentages name it one way."""
+    alone: bool = False
+    """An adjective that counts people only where no noun follows it: "left 72 dead", "4,521 injured
+    and 441 missing"; in "3 dead batteries" the batteries are counted."""
 
 
 class UnitsSpec(Spec):

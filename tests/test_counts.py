@@ -177,3 +177,25 @@ def test_round_trip(n: int, qualifier: str) -> None:
         assert span == f"{qualifier}{figure} drones"
         assert value.unit == "drone"
         assert n in (value.low, value.high)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Protests left 72 dead, officials said.", [("72 dead", 72, "dead")]),
+        (
+            "The toll rose to 2,719, with 4,521 injured and 441 missing.",
+            [("4,521 injured", 4521, "injured"), ("441 missing", 441, "missing")],
+        ),
+        (
+            "Ten people were killed and 30 wounded.",
+            [("Ten people", 10, "person"), ("30 wounded", 30, "injured")],
+        ),
+        # before a noun the adjective describes what is counted
+        ("The crash left 3 dead batteries.", [("3 dead batteries", 3, "battery")]),
+        ("Police found 2 missing children.", [("2 missing children", 2, "child")]),
+    ],
+)
+def test_people_counted_by_an_adjective_alone(text: str, found: list[tuple[str, float, str]]) -> None:
+    """ "Protests left 72 dead" had no count: units.yml lists "dead", "injured", "missing" as `alone`."""
+    assert [(span, value.low, value.unit) for span, value, _ in counts(text)] == found

@@ -146,6 +146,8 @@ class NounResolver:
                     name = self.index.name(group_id)
                     return CountedNoun(name, group_id, end)
                 unit = self.forms.get(phrase)
+                if unit is not None and unit.alone and not self._stands_alone(text, end):
+                    unit = None
                 if unit is not None:
                     if unit.group is not None:
                         group_name = self.group_unit(unit.group, facts)
@@ -161,6 +163,14 @@ class NounResolver:
             if word.endswith("s") and word[:1].islower():
                 return None  # a plural that is not a counted noun ends the phrase
         return None
+
+    def _stands_alone(self, text: str, end: int) -> bool:
+        """True when no noun follows ``end``: a pause, the end, or a word such as "and" or "in"."""
+        after = _WORD_AFTER_ALONE.match(text, end)
+        return after is None or after.group(1) is None or after.group(1).lower() in self.stopwords
+
+
+_WORD_AFTER_ALONE = re.compile(r"\s*(?:([A-Za-z][\w'’-]*)|[,.;:!?)\]\"”’]|\Z)")
 
 
 def _fold(text: str) -> str:
