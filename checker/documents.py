@@ -555,21 +555,37 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     """Expand folders into their .txt/.md files; skipped files become notes."""
     files: list[Path] = []
     notes: list[str] = []
+    seen: dict[str, Path] = {}
+
+    def add(file: Path) -> None:
+        # One article given twice (a folder and a file in it, a link to it) would be two sources
+        # that agree on everything.
+        real = os.path.realpath(file)
+        if real in seen:
+            first, again = _display_path(seen[real]), _display_path(file)
+            notes.append(
+                f"read once: {first} was given twice" if first == again else f"read once: {again} is {first}"
+            )
+        else:
+            seen[real] = file
+            files.append(file)
+
     for path in paths:
         if path.is_dir():
-            before = len(files)
+            documents = 0
             for child in _files_under(path):
                 if child.name in MANIFEST_NAMES:
                     continue
                 if child.suffix.lower() in DOCUMENT_SUFFIXES:
-                    files.append(child)
+                    add(child)
+                    documents += 1
                 else:
                     notes.append(f"skipped {_display_path(child)}: not a .txt or .md file")
-            if len(files) == before:
+            if not documents:
                 # A mistyped folder in a CI gate would otherwise pass as a corpus that agrees.
                 notes.append(f"{_display_path(path)}: no .txt or .md files in this folder")
         elif path.is_file():
-            files.append(path)
+            add(path)
         else:
             raise InputError(f"{path}: no such file or folder")
     return files, notes
@@ -632,6 +648,19 @@ def _first_line(text: str, start: int) -> str | None:
     return match.group(0).strip()[:200] if match else None
 
 
+def _unique_id(stem: str, display: str, used: set[str]) -> str:
+    """The file's stem as its source id, or more of its path where another source has it already:
+    "sub/story.txt" and "story.txt" both had the id "story", and claims went to the wrong file.
+    """
+    for candidate in (stem, display.rsplit(".", 1)[0], display):
+        if candidate not in used:
+            return candidate
+    number = 2
+    while f"{display}#{number}" in used:
+        number += 1
+    return f"{display}#{number}"
+
+
 def load_documents(
     paths: Iterable[Path],
     boilerplate: Boilerplate,
@@ -660,9 +689,7 @@ def load_documents(
         except OSError as exc:
             raise InputError(f"{display}: cannot read: {exc.strerror}") from exc
         text = decode(raw, display)
-        doc_id = file.stem
-        if doc_id in used_ids:
-            doc_id = display.rsplit(".", 1)[0]
+        doc_id = _unique_id(file.stem, display, used_ids)
         used_ids.add(doc_id)
         documents.append(
             make_document(

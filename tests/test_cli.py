@@ -91,6 +91,39 @@ def test_a_folder_without_documents_is_noted_in_the_report(tmp_path: Path) -> No
     assert any("no .txt or .md files in this folder" in note for note in notes), notes
 
 
+def test_one_article_given_twice_is_one_source(tmp_path: Path) -> None:
+    """ "check a.txt a.txt" was two sources agreeing on every claim (50 agreements)."""
+    article = SEEDS / "004_4ea3051a0e3ca27d.txt"
+    (tmp_path / "link.txt").symlink_to(article.resolve())
+    result = run("check", str(article), str(article), str(tmp_path), "--format", "json", "--no-cache")
+    report = json.loads(result.output)
+    assert result.exit_code == 0
+    assert len(report["sources"]) == 1 and report["findings"] == []
+    assert sum("read once" in note for note in report["notes"]) == 2
+
+
+def test_sources_with_the_same_stem_keep_their_own_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "sub/story.txt" and "story.txt" were both source "story"; claims were shown in the wrong file."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "story.txt").write_text(
+        "NATO has 32 members, it said on 3 April 2024.", encoding="utf-8"
+    )
+    (tmp_path / "story.txt").write_text("NATO has 31 members, it said on 3 April 2024.", encoding="utf-8")
+    (tmp_path / "story.md").write_text("NATO has 30 members, it said on 3 April 2024.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = json.loads(
+        run("check", "sub/story.txt", "story.txt", "story.md", "-f", "json", "--no-cache").output
+    )
+    ids = [source["id"] for source in report["sources"]]
+    assert len(set(ids)) == 3, ids
+    by_id = {source["id"]: source["path"] for source in report["sources"]}
+    for claim in report["claims"]:
+        text = (tmp_path / by_id[claim["source"]]).read_text(encoding="utf-8")
+        assert text[claim["start"] : claim["end"]] == claim["text"]
+
+
 def test_no_paths_is_a_usage_error() -> None:
     assert run("check").exit_code == 2
 
