@@ -75,11 +75,44 @@ def _checked_output(path: Path | None) -> Path | None:
     return path
 
 
+def _write_through(target: Path, text: str | Iterable[bytes]) -> None:
+    """Write into a file that is no regular file, which a rename would replace (as root, even
+    /dev/null) or cannot reach (/dev/stdout).
+    """
+    with open(target, "wb") as stream:
+        if isinstance(text, str):
+            stream.write(text.encode("utf-8"))
+        else:
+            for piece in text:
+                stream.write(piece)
+
+
+def _refuse_an_input_as_output(output: Path | None, paths: list[Path] | None) -> None:
+    """An --output that is one of the documents read would replace an article with its report."""
+    if output is None or not paths:
+        return
+    target = output.resolve()
+    for path in paths:
+        source = path.resolve()
+        inside = source.is_dir() and source in target.parents and target.suffix.lower() in (".txt", ".md")
+        if target == source or (inside and target.is_file()):
+            fail(f"{output}: is one of the documents read; --output would overwrite it")
+        if inside:
+            typer.echo(
+                f"crosscheck: warning: {output} is in {path}, read as documents: a later check of"
+                " that folder will read the report as one",
+                err=True,
+            )
+
+
 def write_atomically(path: Path, text: str | Iterable[bytes]) -> None:
     """Write via a temporary file and rename, so a failed run never leaves half a file.
 
     ``text`` may come in pieces of UTF-8 (a large JSON report), written as they are made.
     """
+    if path.exists() and not path.is_file() and not path.is_dir():
+        _write_through(path, text)  # /dev/null, /dev/stdout, a named pipe: never replaced by a file
+        return
     target = _output_target(path)
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -125,8 +158,10 @@ def _pipeline(rules_dir: Path | None, kinds: str | None) -> Pipeline:
     from checker.rules import load_rulebook
 
     selected = CLAIM_KINDS
-    if kinds:
+    if kinds is not None:
         wanted = [k.strip() for k in kinds.split(",") if k.strip()]
+        if not wanted:
+            fail(f"--kinds: name at least one kind of {', '.join(CLAIM_KINDS)}")
         unknown = [k for k in wanted if k not in CLAIM_KINDS]
         if unknown:
             fail(f"--kinds: unknown kind(s) {', '.join(unknown)}; choose from {', '.join(CLAIM_KINDS)}")
@@ -286,6 +321,7 @@ def check(
 
     if not paths:
         fail("give at least one file or folder to check")
+    _refuse_an_input_as_output(output, paths)
     order = _date_order(date_order)
     bar = ProgressBar("extracting claims")
     try:
@@ -342,6 +378,11 @@ def claims(
 
     if bool(paths) == bool(input_jsonl):
         fail("give either files/folders or --input-jsonl, not both or neither")
+    if input_jsonl and published is not None:
+        fail('--published applies to files; give each JSON line its own "published"')
+    _refuse_an_input_as_output(
+        output, paths or ([Path(input_jsonl)] if input_jsonl not in (None, "-") else None)
+    )
     order = _date_order(date_order)
     bar = ProgressBar("extracting claims")
     try:

@@ -77,6 +77,44 @@ def test_output_to_a_folder_is_a_one_line_error(tmp_path: Path, command: list[st
     assert list(tmp_path.iterdir()) == []
 
 
+def test_output_onto_a_document_read_is_refused(tmp_path: Path) -> None:
+    """ "check a.txt -o a.txt" replaced the article with its report."""
+    article = tmp_path / "a.txt"
+    article.write_text("NATO has 32 members.", encoding="utf-8")
+    for args in (["check", str(article)], ["check", str(tmp_path)], ["claims", str(tmp_path)]):
+        result = run(*args, "--no-cache", "--output", str(article))
+        assert result.exit_code == 2 and "is one of the documents read" in result.output
+    assert article.read_text(encoding="utf-8") == "NATO has 32 members."
+
+
+def test_output_into_a_named_pipe_writes_through_it(tmp_path: Path) -> None:
+    """A rename onto /dev/null (as root) or a pipe replaced it with a regular file."""
+    import os
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = run("schema", "--output", str(pipe))
+    reader.join(timeout=10)
+    assert result.exit_code == 0 and pipe.is_fifo() and received
+    assert json.loads(received[0])["title"] == "Report"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["claims", "--input-jsonl", "-", "--published", "2024-01-01"], "--published applies to files"),
+        (["check", str(SEEDS), "--kinds", ","], "--kinds: name at least one kind"),
+    ],
+)
+def test_options_that_would_do_nothing_are_errors(args: list[str], message: str) -> None:
+    result = run(*args, input="")
+    assert result.exit_code == 2 and message in result.output
+
+
 def test_missing_input_exits_2_with_one_line(tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "missing.txt"))
     assert result.exit_code == 2
