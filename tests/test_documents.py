@@ -118,6 +118,7 @@ def test_front_matter_supplies_metadata_and_yields_no_claims() -> None:
             "Headline\n\n  • 15 Feb. 2024 -\n  • |\n  • Last updated: 15 Feb. 2024 17:48\n\nBody.",
             dt.date(2024, 2, 15),
         ),
+        ("Headline\r\n\r\n  • 15 Feb. 2024 -\r\n\r\nBody.", dt.date(2024, 2, 15)),
     ],
 )
 def test_publication_date_detected_in_text(text: str, expected: dt.date) -> None:
@@ -135,6 +136,24 @@ def test_boilerplate_lines_and_footer_are_excluded() -> None:
     assert not doc.is_excluded(real, real + 4)
     assert doc.is_excluded(text.index("Copyright"), text.index("Copyright") + 3)
     assert doc.is_excluded(text.index("More"), len(text))
+
+
+@pytest.mark.parametrize(
+    ("line", "footer"),
+    [
+        ("Copyright © 2014-2025 X", True),
+        ("Copyright 2024 The Associated Press.", True),
+        ("Copyright (c) 2024 Example Media", True),
+        ("Copyright Example Media. All rights reserved.", True),
+        ("Copyright holders were paid $2 billion in 2023, up 12%.", False),
+    ],
+)
+def test_only_a_copyright_notice_ends_the_article(line: str, footer: bool) -> None:
+    """ "Copyright holders were paid $2 billion ..." dropped the rest of the article as a footer."""
+    text = f"First paragraph.\n{line}\nLast paragraph on April 4, 2024."
+    doc = make_document("d", text, _boilerplate(), parse_absolute_date)
+    last = text.index("Last")
+    assert doc.is_excluded(last, last + 4) is footer
 
 
 @pytest.mark.parametrize(
