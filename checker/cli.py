@@ -434,13 +434,21 @@ def _read_jsonl(name: str, pipeline: Pipeline, date_order: DateOrder) -> list[Do
 
     label = "<stdin>" if name == "-" else name
     try:
-        stream = sys.stdin if name == "-" else open(name, encoding="utf-8-sig")  # noqa: SIM115
+        # Bytes, split at "\n" only: a bare CR inside a line is JSON whitespace, not a line break,
+        # and each line's UTF-8 is checked with its line number.
+        stream = sys.stdin.buffer if name == "-" else open(name, "rb")  # noqa: SIM115
     except OSError as exc:
         raise InputError(f"{label}: cannot read: {exc.strerror}") from exc
     documents: list[Document] = []
     seen: set[str] = set()
     with stream:
-        for number, line in enumerate(stream, 1):
+        for number, raw in enumerate(stream, 1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{label}:{number}: not UTF-8 text (byte {exc.start + 1}: {exc.reason})"
+                ) from exc
             if not line.strip():
                 continue
             try:
@@ -453,11 +461,18 @@ def _read_jsonl(name: str, pipeline: Pipeline, date_order: DateOrder) -> list[Do
                 or not isinstance(item.get("text"), str)
             ):
                 raise InputError(f'{label}:{number}: each line needs string fields "id" and "text"')
+            for field in ("id", "text"):
+                try:
+                    item[field].encode("utf-8")
+                except UnicodeEncodeError as exc:
+                    raise InputError(f"{label}:{number}: {field}: not Unicode text ({exc.reason})") from exc
             if item["id"] in seen:
                 raise InputError(f"{label}:{number}: duplicate id {item['id']!r}")
             seen.add(item["id"])
             published = item.get("published")
             try:
+                if published is not None and not isinstance(published, str):
+                    raise TypeError("not a string")  # false, 0: no date would be silently assumed
                 day = dt.date.fromisoformat(published) if published else None
             except (TypeError, ValueError) as exc:
                 raise InputError(

@@ -487,8 +487,11 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:
         import yaml
 
         data = yaml.safe_load(match.group(1))
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 2 if exc.problem_mark is not None else 1  # after the "---" line
+        raise InputError(f"{name}:{line}: invalid front matter: {exc.problem}") from exc
     except Exception as exc:
-        raise InputError(f"{name}:1: invalid front matter: {exc}") from exc
+        raise InputError(f"{name}:1: invalid front matter: {' '.join(str(exc).split())}") from exc
     if not isinstance(data, dict):
         return {}, match.end()
     data.update(_text_fields(data, f"{name}:1"))
@@ -585,6 +588,10 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
                 # A mistyped folder in a CI gate would otherwise pass as a corpus that agrees.
                 notes.append(f"{_display_path(path)}: no .txt or .md files in this folder")
         elif path.is_file():
+            if path.suffix.lower() not in DOCUMENT_SUFFIXES or path.name in MANIFEST_NAMES:
+                jsonl = path.suffix.lower() in (".jsonl", ".json")
+                hint = " (JSON lines go to --input-jsonl)" if jsonl else ""
+                raise InputError(f"{path}: not a .txt or .md document{hint}")
             add(path)
         else:
             raise InputError(f"{path}: no such file or folder")

@@ -123,6 +123,8 @@ def load_yaml(path: Path, lines: bool = True, raw: bytes | None = None) -> Any:
         raise InputError(f"{_relative(path)}{where}: invalid YAML: {exc.problem}") from exc
     except yaml.YAMLError as exc:
         raise InputError(f"{_relative(path)}: invalid YAML: {exc}") from exc
+    except (ValueError, OverflowError) as exc:  # a value YAML cannot build: "published: 2024-13-01"
+        raise InputError(f"{_relative(path)}: invalid value: {exc}") from exc
 
 
 def _line_of(data: Any, loc: tuple[int | str, ...]) -> int | None:

@@ -115,6 +115,61 @@ def test_options_that_would_do_nothing_are_errors(args: list[str], message: str)
     assert result.exit_code == 2 and message in result.output
 
 
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (b'{"id": "a", "text": "Caf\xe9 on 3 April 2024."}\n', "<stdin>:1: not UTF-8 text"),
+        (b'{"id": "a", "text": "x \\ud800 on 3 April 2024."}\n', "<stdin>:1: text: not Unicode text"),
+        (b'{"id": "a", "text": "On 3 April 2024.", "published": false}\n', "<stdin>:1: published:"),
+    ],
+)
+def test_input_jsonl_text_problems_are_one_line_errors(lines: bytes, message: str) -> None:
+    """A Latin-1 file or a lone surrogate was an internal error; "published": false meant no date."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "checker", "claims", "--input-jsonl", "-", "--no-cache"],
+        input=lines,
+        capture_output=True,
+        check=False,
+    )
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert message in proc.stderr.decode() and proc.stderr.decode().count("\n") == 1
+
+
+def test_input_jsonl_from_stdin_may_start_with_a_bom_and_hold_a_bare_cr() -> None:
+    lines = '\ufeff{"id": "a",\r"text": "On 3 April 2024."}\n'.encode()
+    proc = subprocess.run(
+        [sys.executable, "-m", "checker", "claims", "--input-jsonl", "-", "--no-cache"],
+        input=lines,
+        capture_output=True,
+        check=False,
+    )
+    assert proc.returncode == 0 and b'"text":"3 April 2024"' in proc.stdout
+
+
+@pytest.mark.parametrize("name", ["docs.jsonl", "sources.yml"])
+def test_a_file_named_that_is_no_document_is_an_error(tmp_path: Path, name: str) -> None:
+    """ "crosscheck claims docs.jsonl" (no --input-jsonl) read the JSON as an article."""
+    (tmp_path / name).write_text('{"id": "a", "text": "x"}\n', encoding="utf-8")
+    result = run("claims", str(tmp_path / name))
+    assert result.exit_code == 2 and "not a .txt or .md document" in result.output
+
+
+def test_front_matter_errors_are_one_line_with_the_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
+    result = run("check", str(tmp_path / "a.txt"), "--no-cache")
+    assert result.exit_code == 2 and result.output.strip().count("\n") == 0
+    assert "a.txt:2: invalid front matter" in result.output
+
+
+def test_an_impossible_date_in_a_manifest_is_a_one_line_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
+    (tmp_path / "sources.yml").write_text(
+        "sources:\n  - file: a.txt\n    published: 2024-13-01\n", encoding="utf-8"
+    )
+    result = run("check", str(tmp_path), "--no-cache")
+    assert result.exit_code == 2 and "sources.yml: invalid value" in result.output
+
+
 def test_missing_input_exits_2_with_one_line(tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "missing.txt"))
     assert result.exit_code == 2
