@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from checker import __version__
+from checker.errors import InputError
 
 CACHE_FORMAT = 2
 """Bumped when the entries' encoding changes (2: pickles instead of JSON)."""
@@ -90,11 +91,17 @@ class ClaimCache:
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            except (OSError, sqlite3.Error) as exc:  # a file where the folder goes, a damaged database
+                raise InputError(
+                    f"{self.path}: cannot use the cache ({exc}); `crosscheck cache clear` empties it,"
+                    " --no-cache runs without it"
+                ) from exc
             self._db = db
         return self._db
 
@@ -125,7 +132,10 @@ class ClaimCache:
 
     def clear(self) -> int:
         """Remove every entry, of earlier cache formats too; returns how many there were."""
-        count, _ = self.stats()
+        try:
+            count, _ = self.stats()
+        except InputError:
+            count = 0  # a damaged database: how many it held is unknown, and it goes all the same
         self.close()
         for path in self.folder.glob("claims-v*.sqlite*"):
             path.unlink()

@@ -493,9 +493,13 @@ app.add_typer(cache_app, name="cache")
 def cache_info(cache_dir: CacheDirOpt = None) -> None:
     """Show where the cache is and how big it is."""
     from checker.cache import ClaimCache, default_cache_dir
+    from checker.errors import InputError
 
     cache = ClaimCache(cache_dir or default_cache_dir())
-    entries, size = cache.stats()
+    try:
+        entries, size = cache.stats()
+    except InputError as exc:
+        fail(str(exc))
     typer.echo(f"{cache.path}: {entries} documents, {size / 1e6:.1f} MB")
 
 

@@ -85,6 +85,20 @@ def test_cli_cache_commands_and_no_cache(tmp_path: Path) -> None:
     assert cleared.exit_code == 0 and "removed 5" in cleared.stdout
 
 
+def test_a_damaged_cache_is_a_one_line_error_that_cache_clear_mends(tmp_path: Path) -> None:
+    """A damaged database was an internal error in every command, "cache clear" included."""
+    runner = CliRunner()
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / ClaimCache(folder).path.name).write_bytes(b"garbage")
+    for command in (["check", "seeds"], ["cache", "info"]):
+        result = runner.invoke(app, [*command, "--cache-dir", str(folder)])
+        assert result.exit_code == 2 and "cannot use the cache" in result.output
+        assert result.output.strip().count("\n") == 0
+    assert runner.invoke(app, ["cache", "clear", "--cache-dir", str(folder)]).exit_code == 0
+    assert runner.invoke(app, ["check", "seeds", "--cache-dir", str(folder), "-j", "1"]).exit_code == 0
+
+
 def test_cache_keys_change_with_the_code(monkeypatch: pytest.MonkeyPatch) -> None:
     from checker import cache as cache_module
 
