@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -98,8 +99,11 @@ def with_lines(path: Path, work: Callable[[Any], T], raw: bytes | None = None) -
 
 
 def _relative(path: Path) -> str:
+    """The path from the working folder when inside it; links are not followed, so an error names
+    the file the user has, not where a link points.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
@@ -172,28 +176,39 @@ RatePoint = tuple[dt.date, str, str, float]
 def load_rate_tables(root: Path, spec: CurrenciesSpec) -> list[RatePoint]:
     """Read the CSV rate tables named in currencies.yml; a bad cell names its file and line."""
     import csv
+    import io
 
     points: list[RatePoint] = []
     for table in spec.rate_tables:
         path = root / table.file
         try:
-            handle = path.open(encoding="utf-8", newline="")
+            raw = path.read_bytes()
         except OSError as exc:
             raise InputError(f"{_relative(path)}: cannot read rate table: {exc.strerror}") from exc
-        with handle:
-            reader = csv.reader(handle)
-            header = next(reader, None)
-            if not header or header[0] != "date":
-                raise InputError(f"{_relative(path)}:1: the first column must be 'date'")
-            quotes = header[1:]
-            for line, row in enumerate(reader, 2):
-                try:
-                    day = dt.date.fromisoformat(row[0])
-                    for quote, cell in zip(quotes, row[1:], strict=False):
-                        if cell:
-                            points.append((day, table.base, quote, float(cell)))
-                except (ValueError, IndexError) as exc:
-                    raise InputError(f"{_relative(path)}:{line}: bad rate row: {exc}") from exc
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            raise InputError(f"{_relative(path)}:{line}: not UTF-8 text") from exc
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header = next(reader, None)
+        if not header or header[0] != "date":
+            raise InputError(f"{_relative(path)}:1: the first column must be 'date'")
+        quotes = header[1:]
+        line = 1
+        try:
+            for line, row in enumerate(reader, 2):  # noqa: B007 - the error below names it
+                if not any(cell.strip() for cell in row):
+                    continue  # a blank line, at the end of the file or between rows
+                day = dt.date.fromisoformat(row[0])
+                for quote, cell in zip(quotes, row[1:], strict=False):
+                    if cell:
+                        rate = float(cell)
+                        if not rate > 0 or rate == float("inf"):
+                            raise ValueError(f"rate {cell!r} for {quote}: a rate is a positive number")
+                        points.append((day, table.base, quote, rate))
+        except (ValueError, IndexError) as exc:
+            raise InputError(f"{_relative(path)}:{line}: bad rate row: {exc}") from exc
     return points
 
 
@@ -335,9 +350,9 @@ def load_holidays(path: Path) -> HolidaysSpec:
 
 
 def _rule_files(root: Path) -> Iterator[Path]:
-    yield from sorted(root.glob("*.yml"))
-    yield from sorted(root.glob("*.csv"))
-    yield from sorted((root / "compare").glob("*.yml"))
+    """Every file a rule book may read, in subfolders too (a rate table in rules/data/)."""
+    yield from sorted(root.rglob("*.yml"))
+    yield from sorted(root.rglob("*.csv"))
 
 
 def load_rulebook(root: Path | None = None) -> RuleBook:
@@ -347,8 +362,11 @@ def load_rulebook(root: Path | None = None) -> RuleBook:
         raise InputError(f"{_relative(root)}: rules folder not found")
     digest = hashlib.sha256()
     for path in _rule_files(root):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+        digest.update(path.relative_to(root).as_posix().encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError as exc:  # a dangling link, a folder named like a rule file
+            raise InputError(f"{_relative(path)}: cannot read rule file: {exc.strerror}") from exc
 
     def required(path: Path) -> Path:
         if not path.exists():

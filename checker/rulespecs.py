@@ -439,6 +439,14 @@ class BoilerplateSpec(Spec):
     def _regexes(cls, value: list[str]) -> list[str]:
         return _check_regex(value)
 
+    @field_validator("published_patterns")
+    @classmethod
+    def _date_groups(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            if "date" not in re.compile(pattern).groupindex:
+                raise ValueError(f"'{pattern}' needs a (?P<date>...) group: the date it states")
+        return value
+
 
 # --- compare/*.yml ------------------------------------------------------------------------------
 

@@ -253,6 +253,48 @@ def test_broken_rules_folder_fails_with_file_and_line(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "dates.yml:" in result.output
 
 
+def _break_rules(rules: Path, how: str) -> None:
+    rates = rules / "rates-ecb-eur.csv"
+    if how == "dangling link":
+        (rules / "compare" / "zz.yml").symlink_to("nowhere.yml")
+    elif how == "folder":
+        (rules / "compare" / "zz.yml").mkdir()
+    elif how == "zero rate":
+        lines = rates.read_text(encoding="utf-8").splitlines()
+        cells = lines[4].split(",")
+        lines[4] = ",".join([cells[0], "0", *cells[2:]])
+        rates.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    elif how == "not utf-8":
+        rates.write_bytes(rates.read_bytes() + b"1999-01-08,1.1\xe9\n")
+    elif how == "no date group":
+        path = rules / "boilerplate.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("(?P<date>", "(?P<day>"), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("how", "message"),
+    [
+        ("dangling link", "zz.yml: cannot read rule file"),
+        ("folder", "zz.yml: cannot read rule file"),
+        ("zero rate", "rates-ecb-eur.csv:5: bad rate row: rate '0' for USD"),
+        ("not utf-8", "rates-ecb-eur.csv:7128: not UTF-8 text"),
+        ("no date group", "boilerplate.yml:"),
+    ],
+)
+def test_broken_rule_files_are_one_line_errors(tmp_path: Path, how: str, message: str) -> None:
+    """Each of these was an internal error (a traceback's last line), some only after extraction."""
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree("rules", rules)
+    _break_rules(rules, how)
+    article = tmp_path / "a.txt"
+    article.write_text("EUR 100 million on 4 January 1999 was USD 116 million.\n", encoding="utf-8")
+    result = run("check", str(article), "--rules", str(rules), "--no-cache")
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert result.output.strip().count("\n") == 0
+
+
 def test_unknown_kind_is_a_usage_error() -> None:
     result = run("claims", str(SEEDS), "--kinds", "date,weather")
     assert result.exit_code == 2 and "weather" in result.output
