@@ -295,6 +295,18 @@ def test_broken_rule_files_are_one_line_errors(tmp_path: Path, how: str, message
     assert result.output.strip().count("\n") == 0
 
 
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_dates_past_the_ends_of_the_calendar_are_no_claims(tmp_path: Path, published: str) -> None:
+    """ "next year" in a page of 9999-12-31 was an internal error (OverflowError), as was year 1."""
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Sales rose last year and will rise next year, it said on Tuesday.\n", encoding="utf-8"
+    )
+    result = run("claims", str(article), "--published", published, "--no-cache")
+    assert result.exit_code == 0
+    assert all(json.loads(line)["kind"] == "date" for line in result.stdout.splitlines())
+
+
 def test_unknown_kind_is_a_usage_error() -> None:
     result = run("claims", str(SEEDS), "--kinds", "date,weather")
     assert result.exit_code == 2 and "weather" in result.output

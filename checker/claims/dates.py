@@ -3550,7 +3550,10 @@ class DateExtractor:
                 mention = _in_stated_year(lowered, sentence, mention, stated[1])
             if _states_a_year(mention):
                 stated = (sentence, mention)
-            resolved = _date_value(lowered, mention, ctx.published, sentence)
+            try:
+                resolved = _date_value(lowered, mention, ctx.published, sentence)
+            except (ValueError, OverflowError):
+                continue  # past the calendar's ends (year 1, year 9999): "next year" of 9999 is no date
             if resolved is None:
                 continue
             value, found = resolved
