@@ -493,7 +493,7 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:
     except Exception as exc:
         raise InputError(f"{name}:1: invalid front matter: {' '.join(str(exc).split())}") from exc
     if not isinstance(data, dict):
-        return {}, match.end()
+        return {}, 0  # prose between two "---" lines, not front matter: it is read like the rest
     data.update(_text_fields(data, f"{name}:1"))
     data["published"] = _as_date(data.get("published", data.get("date")), f"{name}:1")
     if data.get("date_order") is not None:

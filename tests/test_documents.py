@@ -138,6 +138,14 @@ def test_boilerplate_lines_and_footer_are_excluded() -> None:
     assert doc.is_excluded(text.index("More"), len(text))
 
 
+def test_prose_between_two_rules_is_no_front_matter() -> None:
+    """A "---" block that is not a mapping was dropped as front matter: its claims went unread."""
+    text = "---\nNATO ministers met on April 3, 2024 and pledged $100 billion.\n---\n\nThe end."
+    doc = make_document("d", text, _boilerplate(), parse_absolute_date)
+    at = text.index("April")
+    assert doc.body_start == 0 and not doc.is_excluded(at, at + 5)
+
+
 @pytest.mark.parametrize(
     ("line", "footer"),
     [
