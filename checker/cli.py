@@ -66,6 +66,8 @@ def _output_target(path: Path) -> Path:
         fail(f"{path}: is a folder; --output takes a file name")
     if not target.parent.is_dir():
         fail(f"{path}: folder {target.parent} does not exist")
+    if not os.access(target.parent, os.W_OK):
+        fail(f"{path}: cannot write in folder {target.parent}")
     return target
 
 
@@ -79,12 +81,15 @@ def _write_through(target: Path, text: str | Iterable[bytes]) -> None:
     """Write into a file that is no regular file, which a rename would replace (as root, even
     /dev/null) or cannot reach (/dev/stdout).
     """
-    with open(target, "wb") as stream:
-        if isinstance(text, str):
-            stream.write(text.encode("utf-8"))
-        else:
-            for piece in text:
-                stream.write(piece)
+    try:
+        with open(target, "wb") as stream:
+            if isinstance(text, str):
+                stream.write(text.encode("utf-8"))
+            else:
+                for piece in text:
+                    stream.write(piece)
+    except OSError as exc:  # /dev/full, a pipe closed by its reader
+        fail(f"{target}: cannot write: {exc.strerror}")
 
 
 def _refuse_an_input_as_output(output: Path | None, paths: list[Path] | None) -> None:
@@ -114,7 +119,10 @@ def write_atomically(path: Path, text: str | Iterable[bytes]) -> None:
         _write_through(path, text)  # /dev/null, /dev/stdout, a named pipe: never replaced by a file
         return
     target = _output_target(path)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        fail(f"{path}: cannot write: {exc.strerror}")
     try:
         if isinstance(text, str):
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
@@ -127,6 +135,9 @@ def write_atomically(path: Path, text: str | Iterable[bytes]) -> None:
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
         os.replace(temp, target)
+    except OSError as exc:  # a full disk, a folder that stopped taking files
+        Path(temp).unlink(missing_ok=True)
+        fail(f"{path}: cannot write: {exc.strerror}")
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

@@ -542,7 +542,11 @@ def _files_under(folder: Path) -> list[Path]:
     pending: list[tuple[tuple[str, ...], str]] = [((), str(folder))]
     while pending:
         parts, directory = pending.pop()
-        with os.scandir(directory) as entries:
+        try:
+            listing = os.scandir(directory)
+        except OSError as exc:
+            raise InputError(f"{_display_path(Path(directory))}: cannot read folder: {exc.strerror}") from exc
+        with listing as entries:
             for entry in entries:
                 if entry.name.startswith("."):
                     continue

@@ -307,6 +307,32 @@ def test_dates_past_the_ends_of_the_calendar_are_no_claims(tmp_path: Path, publi
     assert all(json.loads(line)["kind"] == "date" for line in result.stdout.splitlines())
 
 
+def test_an_unreadable_folder_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder without read permission inside a corpus was an internal PermissionError."""
+    import os
+
+    import checker.documents as documents
+
+    (tmp_path / "locked").mkdir()
+    scandir = os.scandir
+
+    def refuse(path: str | Path) -> object:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.setattr(documents.os, "scandir", refuse)
+    result = run("check", str(tmp_path), "--no-cache")
+    assert result.exit_code == 2 and "locked: cannot read folder: Permission denied" in result.output
+
+
+def test_writing_to_a_full_disk_is_a_one_line_error() -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    result = run("schema", "--output", "/dev/full")
+    assert result.exit_code == 2 and "/dev/full: cannot write" in result.output
+
+
 def test_unknown_kind_is_a_usage_error() -> None:
     result = run("claims", str(SEEDS), "--kinds", "date,weather")
     assert result.exit_code == 2 and "weather" in result.output
