@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import posixpath
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -457,12 +458,18 @@ def _manifest_entries(path: Path, data: Any) -> dict[str, dict[str, Any]]:
         unknown = set(item) - {"file", "title", "outlet", "url", "published", "date_order"}
         if unknown:
             raise InputError(f"{path}:{line}: unknown field(s): {', '.join(sorted(unknown))}")
+        name = item["file"]
+        if not isinstance(name, str) or "/" in posixpath.normpath(name) or name in ("", "."):
+            raise InputError(f"{path}:{line}: file: expected the name of a document in this folder")
+        name = posixpath.normpath(name)  # "./a.txt" is "a.txt"
+        if name in entries:
+            raise InputError(f"{path}:{line}: {name} is listed twice")
         entry = dict(item)
         entry.update(_text_fields(item, f"{path}:{line}"))
         entry["published"] = _as_date(item.get("published"), f"{path}:{line}")
         if item.get("date_order") is not None:
             entry["date_order"] = parse_date_order(item["date_order"], f"{path}:{line}: date_order")
-        entries[str(item["file"])] = entry
+        entries[name] = entry
     return entries
 
 
@@ -694,6 +701,11 @@ def load_documents(
         folder = file.parent
         if folder not in manifests:
             manifests[folder] = _read_manifest(folder, memo)
+            missing = sorted(name for name in manifests[folder] if not (folder / name).is_file())
+            if missing:
+                manifest = next(folder / n for n in MANIFEST_NAMES if (folder / n).exists())
+                where = _display_path(manifest)
+                notes.append(f"{where}: no such document in its folder: {', '.join(missing)}")
         display = _display_path(file)
         try:
             raw = file.read_bytes()

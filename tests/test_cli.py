@@ -333,6 +333,31 @@ def test_writing_to_a_full_disk_is_a_one_line_error() -> None:
     assert result.exit_code == 2 and "/dev/full: cannot write" in result.output
 
 
+@pytest.mark.parametrize(
+    ("manifest", "message"),
+    [
+        ("sources:\n  - file: a.txt\n  - file: ./a.txt\n", "sources.yml:3: a.txt is listed twice"),
+        ("sources:\n  - file: [a, b]\n", "sources.yml:2: file: expected the name of a document"),
+    ],
+)
+def test_manifest_entries_that_cannot_apply_are_errors(tmp_path: Path, manifest: str, message: str) -> None:
+    """A second entry for a file silently won; a list as a file name was silently unused."""
+    (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
+    (tmp_path / "sources.yml").write_text(manifest, encoding="utf-8")
+    result = run("check", str(tmp_path), "--no-cache")
+    assert result.exit_code == 2 and message in result.output, result.output
+
+
+def test_a_manifest_entry_without_its_file_is_noted(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
+    (tmp_path / "sources.yml").write_text(
+        "sources:\n  - file: ./a.txt\n    published: 2024-04-04\n  - file: gone.txt\n", encoding="utf-8"
+    )
+    report = json.loads(run("check", str(tmp_path), "--no-cache", "-f", "json").output)
+    assert any("no such document in its folder: gone.txt" in note for note in report["notes"])
+    assert report["sources"][0]["published"] == "2024-04-04"  # "./a.txt" names a.txt
+
+
 def test_unknown_kind_is_a_usage_error() -> None:
     result = run("claims", str(SEEDS), "--kinds", "date,weather")
     assert result.exit_code == 2 and "weather" in result.output
