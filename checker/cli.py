@@ -252,7 +252,7 @@ KindsOpt = Annotated[
     str | None,
     typer.Option(
         "--kinds",
-        help="Comma-separated claim kinds to extract (date,amount,count,percent,quote).",
+        help="Claim kinds to extract, comma-separated: date, amount, count, percent, quote (default: all).",
         show_default=False,
     ),
 ]
