@@ -199,3 +199,19 @@ def test_round_trip(n: int, qualifier: str) -> None:
 def test_people_counted_by_an_adjective_alone(text: str, found: list[tuple[str, float, str]]) -> None:
     """ "Protests left 72 dead" had no count: units.yml lists "dead", "injured", "missing" as `alone`."""
     assert [(span, value.low, value.unit) for span, value, _ in counts(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Strikes killed at least 21 Palestinians, officials said.",
+            [("at least 21 Palestinians", "palestinian")],
+        ),
+        ("Some 2.6 million Syrians live in Turkey.", [("Some 2.6 million Syrians", "syrian")]),
+        ("She visited 2 Paris suburbs.", [("2 Paris suburbs", "suburb")]),
+    ],
+)
+def test_people_named_by_where_they_are_from_are_counted(text: str, found: list[tuple[str, str]]) -> None:
+    """ "killed at least 21 Palestinians" had no count: only lowercase plurals were counted."""
+    assert [(span, value.unit) for span, value, _ in counts(text)] == found

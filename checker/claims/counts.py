@@ -158,7 +158,7 @@ class NounResolver:
             folded = word.lower()
             if folded in self.not_counted or folded in self.stopwords:
                 return None
-            if plural_nouns and self.any_plural_noun and _looks_plural(word):
+            if plural_nouns and self.any_plural_noun and (_looks_plural(word) or _PEOPLES.fullmatch(word)):
                 return CountedNoun(singular(folded), None, words[skip][2], listed=False)
             if word.endswith("s") and word[:1].islower():
                 return None  # a plural that is not a counted noun ends the phrase
@@ -175,6 +175,12 @@ _WORD_AFTER_ALONE = re.compile(r"\s*(?:([A-Za-z][\w'’-]*)|[,.;:!?)\]\"”’]|
 
 def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower().replace("’", "'"))
+
+
+_PEOPLES = re.compile(r"[A-Z][a-z]{2,}ans")
+"""Capitalised plurals that name people by where they are from: "21 Palestinians", "3 Americans".
+Other capitalised words after a figure are names ("Boeing 737 Max", "2 Paris"); so are some in
+"-is" ("Davis", "Tunis"), which is why "Israelis" is not among these."""
 
 
 def _looks_plural(word: str) -> bool:
