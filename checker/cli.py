@@ -226,14 +226,20 @@ class ProgressBar:
 def _emit(text: str | Iterable[bytes], output: Path | None) -> None:
     """Write to the output file, or to stdout; pieces of bytes are already UTF-8 (JSON, JSON lines)."""
     if output is None:
-        if isinstance(text, str):
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        else:
-            sys.stdout.flush()
-            for piece in text:
-                sys.stdout.buffer.write(piece)
-            sys.stdout.buffer.flush()
+        try:
+            if isinstance(text, str):
+                sys.stdout.write(text)
+                sys.stdout.flush()
+            else:
+                sys.stdout.flush()
+                for piece in text:
+                    sys.stdout.buffer.write(piece)
+                sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            # The reader had what it wanted ("crosscheck claims ... | head"): stop quietly, with
+            # success, and let nothing else write to the closed pipe.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
     else:
         write_atomically(output, text)
 

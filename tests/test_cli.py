@@ -358,6 +358,19 @@ def test_a_manifest_entry_without_its_file_is_noted(tmp_path: Path) -> None:
     assert report["sources"][0]["published"] == "2024-04-04"  # "./a.txt" names a.txt
 
 
+def test_a_reader_that_goes_away_ends_the_run_quietly() -> None:
+    """ "crosscheck claims seeds | head -1" exited 1: a broken pipe was reported as a failure."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "checker", "claims", str(SEEDS), "--no-cache", "-j", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(100)
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 0 and proc.stderr.read() == b""
+
+
 def test_unknown_kind_is_a_usage_error() -> None:
     result = run("claims", str(SEEDS), "--kinds", "date,weather")
     assert result.exit_code == 2 and "weather" in result.output
