@@ -351,8 +351,7 @@ def main(argv: list[str] | None = None) -> int:
                 rows,
             )
             + (
-                f"all kinds on the whole documents of this text: {whole:.2f} MB/s"
-                f" ({', '.join(f'{r}' for r in needed)})\n"
+                f"all kinds on the whole documents of this text: {whole:.2f} MB/s ({', '.join(needed)})\n"
                 if needed
                 else ""
             )

@@ -422,28 +422,31 @@ def _read_manifest(folder: Path, memo: ParseMemo | None = None) -> dict[str, dic
     tenth of a re-check from the cache; with a ``memo``, a manifest whose bytes (and crosscheck's
     code) are unchanged is parsed once.  Only valid manifests are kept, so errors always show.
     """
-    for name in MANIFEST_NAMES:
-        path = folder / name
-        if not path.exists():
-            continue
-        if memo is None:
-            return with_lines(path, partial(_manifest_entries, path))
+    path = _manifest_path(folder)
+    if path is None:
+        return {}
+    if memo is None:
+        return with_lines(path, partial(_manifest_entries, path))
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+    key = "manifest:" + hashlib.sha256(code_fingerprint().encode() + b"\x00" + raw).hexdigest()
+    stored = memo.get_many([key]).get(key)
+    if stored is not None:
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
-        key = "manifest:" + hashlib.sha256(code_fingerprint().encode() + b"\x00" + raw).hexdigest()
-        stored = memo.get_many([key]).get(key)
-        if stored is not None:
-            try:
-                entries: dict[str, dict[str, Any]] = pickle.loads(stored)
-                return entries
-            except Exception:  # a damaged entry: parse the file again
-                pass
-        entries = with_lines(path, partial(_manifest_entries, path), raw)
-        memo.put_many([(key, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))])
-        return entries
-    return {}
+            entries: dict[str, dict[str, Any]] = pickle.loads(stored)
+            return entries
+        except Exception:  # a damaged entry: parse the file again
+            pass
+    entries = with_lines(path, partial(_manifest_entries, path), raw)
+    memo.put_many([(key, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))])
+    return entries
+
+
+def _manifest_path(folder: Path) -> Path | None:
+    """The folder's manifest file, if it has one."""
+    return next((folder / name for name in MANIFEST_NAMES if (folder / name).exists()), None)
 
 
 def _manifest_entries(path: Path, data: Any) -> dict[str, dict[str, Any]]:
@@ -458,10 +461,10 @@ def _manifest_entries(path: Path, data: Any) -> dict[str, dict[str, Any]]:
         unknown = set(item) - {"file", "title", "outlet", "url", "published", "date_order"}
         if unknown:
             raise InputError(f"{path}:{line}: unknown field(s): {', '.join(sorted(unknown))}")
-        name = item["file"]
-        if not isinstance(name, str) or "/" in posixpath.normpath(name) or name in ("", "."):
+        written = item["file"]
+        name = posixpath.normpath(written) if isinstance(written, str) and written else "."  # "./a.txt"
+        if name == "." or "/" in name:
             raise InputError(f"{path}:{line}: file: expected the name of a document in this folder")
-        name = posixpath.normpath(name)  # "./a.txt" is "a.txt"
         if name in entries:
             raise InputError(f"{path}:{line}: {name} is listed twice")
         entry = dict(item)
@@ -538,17 +541,19 @@ def _display_folder(folder: Path, cwd: str) -> str | None:
     return "" if relative == "." else relative
 
 
-def _files_under(folder: Path) -> list[Path]:
-    """Every file under ``folder`` outside hidden folders, in path order (as ``sorted(rglob)``).
+def _files_under(folder: Path) -> list[tuple[Path, str]]:
+    """Every file under ``folder`` outside hidden folders, in path order (as ``sorted(rglob)``),
+    with its real path (to read one file once however it was reached).
 
-    ``os.scandir`` knows from each folder listing which entries are files; ``rglob`` plus a
-    ``stat`` per entry took a quarter of a second on 10,000 files, and a re-check from the cache
-    takes a few seconds in all.  Symbolic links to folders are not followed, as ``rglob`` does not.
+    ``os.scandir`` knows from each folder listing which entries are files and which are links;
+    ``rglob`` plus a ``stat`` per entry took a quarter of a second on 10,000 files, and so did a
+    ``realpath`` per file, where a re-check from the cache takes a few seconds in all.  Symbolic
+    links to folders are not followed, as ``rglob`` does not, so only a link to a file needs one.
     """
-    found: list[tuple[tuple[str, ...], Path]] = []
-    pending: list[tuple[tuple[str, ...], str]] = [((), str(folder))]
+    found: list[tuple[tuple[str, ...], Path, str]] = []
+    pending: list[tuple[tuple[str, ...], str, str]] = [((), str(folder), os.path.realpath(folder))]
     while pending:
-        parts, directory = pending.pop()
+        parts, directory, real_directory = pending.pop()
         try:
             listing = os.scandir(directory)
         except OSError as exc:
@@ -557,12 +562,15 @@ def _files_under(folder: Path) -> list[Path]:
             for entry in entries:
                 if entry.name.startswith("."):
                     continue
+                real = os.path.join(real_directory, entry.name)
                 if entry.is_dir(follow_symlinks=False):
-                    pending.append(((*parts, entry.name), entry.path))
+                    pending.append(((*parts, entry.name), entry.path, real))
                 elif entry.is_file():
-                    found.append(((*parts, entry.name), Path(entry.path)))
+                    if entry.is_symlink():
+                        real = os.path.realpath(entry.path)
+                    found.append(((*parts, entry.name), Path(entry.path), real))
     found.sort(key=lambda item: item[0])
-    return [path for _, path in found]
+    return [(path, real) for _, path, real in found]
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
@@ -571,10 +579,9 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     notes: list[str] = []
     seen: dict[str, Path] = {}
 
-    def add(file: Path) -> None:
+    def add(file: Path, real: str) -> None:
         # One article given twice (a folder and a file in it, a link to it) would be two sources
         # that agree on everything.
-        real = os.path.realpath(file)
         if real in seen:
             first, again = _display_path(seen[real]), _display_path(file)
             notes.append(
@@ -587,11 +594,11 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     for path in paths:
         if path.is_dir():
             documents = 0
-            for child in _files_under(path):
+            for child, real in _files_under(path):
                 if child.name in MANIFEST_NAMES:
                     continue
                 if child.suffix.lower() in DOCUMENT_SUFFIXES:
-                    add(child)
+                    add(child, real)
                     documents += 1
                 else:
                     notes.append(f"skipped {_display_path(child)}: not a .txt or .md file")
@@ -603,7 +610,7 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
                 jsonl = path.suffix.lower() in (".jsonl", ".json")
                 hint = " (JSON lines go to --input-jsonl)" if jsonl else ""
                 raise InputError(f"{path}: not a .txt or .md document{hint}")
-            add(path)
+            add(path, os.path.realpath(path))
         else:
             raise InputError(f"{path}: no such file or folder")
     return files, notes
@@ -701,11 +708,16 @@ def load_documents(
         folder = file.parent
         if folder not in manifests:
             manifests[folder] = _read_manifest(folder, memo)
-            missing = sorted(name for name in manifests[folder] if not (folder / name).is_file())
-            if missing:
-                manifest = next(folder / n for n in MANIFEST_NAMES if (folder / n).exists())
-                where = _display_path(manifest)
-                notes.append(f"{where}: no such document in its folder: {', '.join(missing)}")
+            if manifests[folder]:
+                # One listing per folder: a stat per entry cost a re-check of 10,000 cached
+                # documents a tenth of a second.
+                try:
+                    missing = sorted(set(manifests[folder]) - set(os.listdir(folder)))
+                except OSError:
+                    missing = []  # a folder that can be entered but not listed: say nothing
+                if missing:
+                    where = _display_path(_manifest_path(folder) or folder)
+                    notes.append(f"{where}: no such document in its folder: {', '.join(missing)}")
         display = _display_path(file)
         try:
             raw = file.read_bytes()

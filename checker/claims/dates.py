@@ -3181,18 +3181,19 @@ _TENSE_CUES = re.compile(
 _TENSE_REACH = 60
 """Characters either side of a date searched for its verb; further cues usually govern another clause."""
 _PRESENT_BEFORE = re.compile(
-    r"(?<!\bdid\s)(?<!\bhad\s)(?<!\bnot\s)(?<!n['’]t\s)\b(?:"
-    r"(?:is|are|(?:begin|resume|expire)s?|(?:start|end|open|close)s|takes?\s+place|kicks?\s+off)"
-    r"\s+(?:(?:set|slated|scheduled|planned|due)\s+)?(?:(?:on|for|until|till|through)\s+)?"
-    r"|runs?\s+(?:through|until|till)\s+)\Z"
+    r"(?<!\bdid\s)(?<!\bhad\s)(?<!\bnot\s)(?<!n['’]t\s)"
+    r"\b(?:is|are|(?:begin|resume|expire)s?|(?:start|end|open|close)s|takes?\s+place|kicks?\s+off)"
+    r"\s+(?:(?:set|slated|scheduled|planned|due)\s+)?(?:(?:on|for|until|till|through)\s+)?\Z"
 )
+"""A date the present tense is of ("The vote is on Tuesday", "the deadline is Friday", "is set for
+Monday", "the Hajj, which begins on June 14", "talks resume on Monday"): news states what is still
+to come this way, whatever the reporting verb says ("officials said").  Only verbs that are no
+nouns in that place: "the fall on Monday", "a strong start on Monday", "the shop is open on Monday"
+say nothing of the tense."""
 _RUN_BEFORE = re.compile(r"\bruns?\s+\Z")
 _UNTIL = re.compile(r"(?:through|thru|until|till)\b", re.IGNORECASE)
-"""A date the present tense is of ("The vote is on Tuesday", "the deadline is Friday", "is set for
-Monday", "the Hajj, which begins on June 14", "talks resume on Monday", "runs through June"): news
-states what is still to come this way, whatever the reporting verb says ("officials said").  Only
-verbs that are no nouns in that place: "the fall on Monday", "a strong start on Monday", "the shop
-is open on Monday" say nothing of the tense."""
+"""What runs until a date ("runs until Sunday", "to run through June") runs until one to come; the
+date's own span begins with the "until"."""
 _ATTRIBUTION_AFTER = re.compile(r"\s*[,;]")
 """After "said": the end of a parenthetical attribution (", the AA said, with traffic peaking on
 Good Friday"), which dates the saying, not the clause around it."""
